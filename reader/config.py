@@ -1,0 +1,340 @@
+"""feeds.toml -> a frozen Config, with errors that name the file, the line and the key."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from reader import paths
+from reader.models import FeedSpec, Settings
+
+TOP_LEVEL_KEYS = ("settings", "feeds", "names")
+FEED_KEYS = ("name", "url", "tags", "enabled")
+NAME_KINDS = ("player", "coach", "team")
+NAME_KEYS = ("kind", "aliases")
+
+# (minimum, maximum) for each numeric setting; None means unbounded.
+SETTING_BOUNDS: dict[str, tuple[float, float | None]] = {
+    "refresh_minutes": (0, 7 * 24 * 60),
+    "concurrency": (1, 64),
+    "timeout": (0.1, 600),
+    "max_feed_bytes": (1024, 1 << 31),
+    "retention_days": (1, 36500),
+    "max_redirects": (0, 30),
+}
+
+
+class ConfigError(Exception):
+    """A feeds.toml problem, located as precisely as the file allows."""
+
+    def __init__(self, path: Path | None, message: str, *, line: int | None = None,
+                 column: int | None = None, key: str | None = None) -> None:
+        self.path = path
+        self.message = message
+        self.line = line
+        self.column = column
+        self.key = key
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = str(self.path) if self.path else "<config>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        key = f" [{self.key}]" if self.key else ""
+        return f"{where}:{key} {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpec:
+    """A user-supplied name for the annotator (`[names]` in feeds.toml)."""
+
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Everything feeds.toml says, validated."""
+
+    path: Path
+    origin: str
+    settings: Settings = field(default_factory=Settings)
+    feeds: tuple[FeedSpec, ...] = ()
+    names: Mapping[str, NameSpec] = field(default_factory=dict)
+
+    @property
+    def enabled_feeds(self) -> tuple[FeedSpec, ...]:
+        """The feeds a refresh fetches."""
+        return tuple(f for f in self.feeds if f.enabled)
+
+
+def resolve_config_path(cli_path: Path | None) -> tuple[Path, str]:
+    """Find the config file: --config, then $SPORTREADER_CONFIG, then the user's dir, then the shipped one."""
+    if cli_path is not None:
+        return _must_exist(cli_path, "--config"), "--config"
+    env = os.environ.get(paths.CONFIG_ENV)
+    if env:
+        return _must_exist(Path(env), f"${paths.CONFIG_ENV}"), f"${paths.CONFIG_ENV}"
+    user = paths.user_config_file()
+    if user.is_file():
+        return user, "user config dir"
+    return paths.shipped_config_file(), "shipped default"
+
+
+def _must_exist(path: Path, origin: str) -> Path:
+    if not path.is_file():
+        raise ConfigError(path, f"no such config file (given by {origin})")
+    return path
+
+
+def load_config(cli_path: Path | None = None) -> Config:
+    """Resolve and load the config in use."""
+    path, origin = resolve_config_path(cli_path)
+    return load_config_file(path, origin)
+
+
+def load_config_file(path: Path, origin: str = "--config") -> Config:
+    """Read, parse and validate one feeds.toml."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(path, f"cannot read the file: {exc.strerror or exc}") from None
+    return parse_config_text(_decode(path, raw), path, origin)
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    if b"\x00" in raw:
+        raise ConfigError(path, "this is not a text file (it contains NUL bytes; UTF-16 or binary?)")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(path, f"not valid UTF-8 (byte {exc.start})", line=line) from None
+
+
+_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
+
+
+def parse_config_text(text: str, path: Path, origin: str = "--config") -> Config:
+    """Validate the text of a feeds.toml; raise ConfigError with file, line and key."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _syntax_error(path, text, exc) from None
+    except RecursionError:
+        raise ConfigError(path, "the file nests too deeply to be a feeds.toml") from None
+    return _Validator(path, text).config(data, origin)
+
+
+def _syntax_error(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> ConfigError:
+    message = str(exc)
+    match = _TOML_POS.search(message)
+    line = column = None
+    if match and match.group(1):
+        line, column = int(match.group(1)), int(match.group(2))
+    elif match:
+        line = text.count("\n") + 1
+    detail = _TOML_POS.sub("", message).strip()
+    return ConfigError(path, f"TOML syntax error: {detail}", line=line, column=column)
+
+
+class _Validator:
+    """Checks parsed TOML against the schema, locating each problem in the source text."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.locator = _KeyLocator(text)
+
+    def error(self, key_path: tuple[str | int, ...], message: str) -> ConfigError:
+        return ConfigError(self.path, message, line=self.locator.line_of(key_path), key=_dotted(key_path))
+
+    def config(self, data: dict[str, Any], origin: str) -> Config:
+        self.reject_unknown(data, TOP_LEVEL_KEYS, ())
+        return Config(
+            path=self.path,
+            origin=origin,
+            settings=self.settings(self.table(data, "settings")),
+            feeds=self.feeds(data.get("feeds", [])),
+            names=self.names(self.table(data, "names")),
+        )
+
+    def table(self, data: dict[str, Any], key: str) -> dict[str, Any]:
+        value = data.get(key, {})
+        if not isinstance(value, dict):
+            raise self.error((key,), f"must be a table ([{key}]), got {_type_name(value)}")
+        return value
+
+    def reject_unknown(self, table: Mapping[str, Any], known: tuple[str, ...],
+                       where: tuple[str | int, ...]) -> None:
+        for key in table:
+            if key not in known:
+                hint = difflib.get_close_matches(key, known, n=1)
+                suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; known keys: {', '.join(known)}"
+                raise self.error((*where, key), f"unknown key '{key}'{suggestion}")
+
+    def settings(self, table: dict[str, Any]) -> Settings:
+        defaults = Settings()
+        known = tuple(f.name for f in fields(Settings))
+        self.reject_unknown(table, known, ("settings",))
+        values: dict[str, Any] = {}
+        for key, value in table.items():
+            expected = type(getattr(defaults, key))
+            values[key] = self.setting_value(key, value, expected)
+        return Settings(**values)
+
+    def setting_value(self, key: str, value: Any, expected: type) -> Any:
+        where = ("settings", key)
+        if expected is str:
+            if not isinstance(value, str) or not value.strip():
+                raise self.error(where, f"must be a non-empty string, got {_type_name(value)}")
+            return value
+        numeric = (int,) if expected is int else (int, float)
+        if isinstance(value, bool) or not isinstance(value, numeric):
+            wanted = "a whole number" if expected is int else "a number"
+            raise self.error(where, f"must be {wanted}, got {_type_name(value)}")
+        low, high = SETTING_BOUNDS[key]
+        if value < low or (high is not None and value > high):
+            raise self.error(where, f"must be between {low} and {high}, got {value}")
+        return expected(value)
+
+    def feeds(self, items: Any) -> tuple[FeedSpec, ...]:
+        if not isinstance(items, list):
+            raise self.error(("feeds",), f"must be an array of tables ([[feeds]]), got {_type_name(items)}")
+        specs: list[FeedSpec] = []
+        seen: dict[str, int] = {}
+        for index, item in enumerate(items):
+            spec = self.feed(index, item)
+            folded = spec.name.casefold()
+            if folded in seen:
+                raise self.error(("feeds", index, "name"),
+                                 f"duplicate feed name '{spec.name}' (also feeds[{seen[folded]}])")
+            seen[folded] = index
+            specs.append(spec)
+        return tuple(specs)
+
+    def feed(self, index: int, item: Any) -> FeedSpec:
+        where: tuple[str | int, ...] = ("feeds", index)
+        if not isinstance(item, dict):
+            raise self.error(where, f"must be a table, got {_type_name(item)}")
+        self.reject_unknown(item, FEED_KEYS, where)
+        for required in ("name", "url"):
+            if required not in item:
+                raise self.error(where, f"missing required key '{required}'")
+        name = self.string(item["name"], (*where, "name"))
+        url = self.string(item["url"], (*where, "url"))
+        self.check_url(url, (*where, "url"))
+        tags = self.string_list(item.get("tags", []), (*where, "tags"))
+        enabled = item.get("enabled", True)
+        if not isinstance(enabled, bool):
+            raise self.error((*where, "enabled"), f"must be true or false, got {_type_name(enabled)}")
+        return FeedSpec(name=name, url=url, tags=tags, enabled=enabled)
+
+    def string(self, value: Any, where: tuple[str | int, ...]) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise self.error(where, f"must be a non-empty string, got {_type_name(value)}")
+        if any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in value):
+            raise self.error(where, "must not contain control characters")
+        return value.strip()
+
+    def string_list(self, value: Any, where: tuple[str | int, ...]) -> tuple[str, ...]:
+        if not isinstance(value, list):
+            raise self.error(where, f"must be a list of strings, got {_type_name(value)}")
+        return tuple(self.string(v, (*where, i)) for i, v in enumerate(value))
+
+    def check_url(self, url: str, where: tuple[str | int, ...]) -> None:
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in ("http", "https"):
+            scheme = f"'{parts.scheme}:'" if parts.scheme else "no scheme"
+            raise self.error(where, f"must be an http:// or https:// URL, got {scheme}")
+        if not parts.hostname:
+            raise self.error(where, "the URL has no host")
+
+    def names(self, table: dict[str, Any]) -> dict[str, NameSpec]:
+        result: dict[str, NameSpec] = {}
+        for name, spec in table.items():
+            where: tuple[str | int, ...] = ("names", name)
+            if not isinstance(spec, dict):
+                raise self.error(where, f"must be a table like {{ kind = 'player' }}, got {_type_name(spec)}")
+            self.reject_unknown(spec, NAME_KEYS, where)
+            kind = spec.get("kind")
+            if kind not in NAME_KINDS:
+                raise self.error((*where, "kind"), f"must be one of {', '.join(NAME_KINDS)}, got {kind!r}")
+            aliases = self.string_list(spec.get("aliases", []), (*where, "aliases"))
+            result[self.string(name, where)] = NameSpec(kind=kind, aliases=aliases)
+        return result
+
+
+def _type_name(value: Any) -> str:
+    names: dict[type, str] = {str: "a string", bool: "a boolean", int: "an integer", float: "a number",
+                              list: "an array", dict: "a table"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _dotted(key_path: tuple[str | int, ...]) -> str:
+    text = ""
+    for part in key_path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            bare = re.fullmatch(r"[A-Za-z0-9_-]+", part)
+            piece = part if bare else f'"{part}"'
+            text += f".{piece}" if text else piece
+    return text
+
+
+class _KeyLocator:
+    """Finds the line of a key path in TOML source (tomllib keeps no positions)."""
+
+    _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
+    _KEY = re.compile(r"""^\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+
+    def line_of(self, key_path: tuple[str | int, ...]) -> int | None:
+        """The 1-based line where the deepest locatable part of key_path is written."""
+        table = str(key_path[0]) if key_path else ""
+        index = key_path[1] if len(key_path) > 1 and isinstance(key_path[1], int) else None
+        rest = key_path[2:] if index is not None else key_path[1:]
+        section = self._section(table, index)
+        if section is None:
+            return self._key_line(0, len(self.lines), table)
+        start, end = section
+        found = self._key_line(start, end, rest[0]) if rest else None
+        return found or start
+
+    def _section(self, table: str, index: int | None) -> tuple[int, int] | None:
+        """(header line, last line) of `[table]`, or of the index-th `[[table]]`."""
+        count = -1
+        start = None
+        for number, line in enumerate(self.lines, start=1):
+            header = self._HEADER.match(line)
+            if not header:
+                continue
+            if start is not None:
+                return start, number - 1
+            if header.group(2).strip("\"'") == table:
+                count += 1
+                if index is None or count == index:
+                    start = number
+        return (start, len(self.lines)) if start is not None else None
+
+    def _key_line(self, start: int, end: int, key: str | int) -> int | None:
+        """The line of `key = ...` between two lines (stopping at a header when searching the top)."""
+        for number in range(start + 1 if start else 1, end + 1):
+            line = self.lines[number - 1]
+            if start == 0 and self._HEADER.match(line):
+                return None
+            found = self._KEY.match(line)
+            if found and found.group(1).strip("\"'") == str(key):
+                return number
+        return None

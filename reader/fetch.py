@@ -1,0 +1,222 @@
+"""HTTP for feeds and pages: one httpx client, bounded concurrency, a total deadline, a size cap.
+
+The body is read raw and decompressed here, under the cap, because httpx would inflate a gzip bomb
+in one piece before any limit could apply.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import time
+import zlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from types import TracebackType
+
+import httpx
+
+from reader.models import Settings
+from reader.sanitize import clean_line
+
+ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+
+
+class FetchError(Exception):
+    """A request that gave no usable body; the message is short and safe to show."""
+
+    def __init__(self, message: str, *, status: int | None = None, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    """A response worth keeping: a body (status 2xx) or 'not modified' (304)."""
+
+    url: str
+    status: int
+    body: bytes
+    content_type: str | None
+    etag: str | None
+    last_modified: str | None
+    duration: float
+
+    @property
+    def not_modified(self) -> bool:
+        """True for a 304: the cached copy is current."""
+        return self.status == 304
+
+
+class Fetcher:
+    """Fetches URLs concurrently with one shared client (use as an async context manager)."""
+
+    def __init__(self, settings: Settings, *, client: httpx.AsyncClient | None = None) -> None:
+        self.settings = settings
+        self._own_client = client is None
+        self.client = client or _make_client(settings)
+        self._slots = asyncio.Semaphore(settings.concurrency)
+
+    async def __aenter__(self) -> Fetcher:
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                        tb: TracebackType | None) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the client if this fetcher made it."""
+        if self._own_client:
+            await self.client.aclose()
+
+    async def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
+                    max_bytes: int | None = None, accept: str = ACCEPT) -> FetchResult:
+        """GET one URL under the total deadline; raise FetchError on any failure."""
+        headers = {"Accept": accept}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        cap = max_bytes or self.settings.max_feed_bytes
+        async with self._slots:
+            started = time.monotonic()
+            try:
+                # httpx timeouts apply per read; this bounds the whole exchange, slow drips included.
+                async with asyncio.timeout(self.settings.timeout):
+                    return await self._get(url, headers, cap, started)
+            except TimeoutError:
+                raise FetchError(f"timed out after {self.settings.timeout:g} s") from None
+            except httpx.TooManyRedirects:
+                raise FetchError(f"too many redirects (more than {self.settings.max_redirects})") from None
+            except httpx.TimeoutException:
+                raise FetchError(f"timed out after {self.settings.timeout:g} s") from None
+            except httpx.ConnectError as exc:
+                raise FetchError(f"cannot connect: {_reason(exc)}") from None
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:
+                raise FetchError(f"{type(exc).__name__}: {_reason(exc)}") from None
+
+    async def _get(self, url: str, headers: dict[str, str], cap: int, started: float) -> FetchResult:
+        async with self.client.stream("GET", url, headers=headers) as response:
+            if response.status_code == 304:
+                body = b""
+            elif response.status_code >= 400 or response.status_code < 200:
+                raise _status_error(response)
+            else:
+                body = await _read_capped(response, cap)
+            return FetchResult(
+                url=str(response.url),
+                status=response.status_code,
+                body=body,
+                content_type=response.headers.get("content-type"),
+                etag=response.headers.get("etag"),
+                last_modified=response.headers.get("last-modified"),
+                duration=time.monotonic() - started,
+            )
+
+
+def _make_client(settings: Settings) -> httpx.AsyncClient:
+    limits = httpx.Limits(max_connections=settings.concurrency * 2,
+                          max_keepalive_connections=settings.concurrency)
+    return httpx.AsyncClient(
+        headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
+        timeout=httpx.Timeout(settings.timeout, connect=min(settings.timeout, 10.0)),
+        follow_redirects=True,
+        max_redirects=settings.max_redirects,
+        limits=limits,
+    )
+
+
+def _reason(exc: Exception) -> str:
+    return clean_line(str(exc) or type(exc).__name__, 200)
+
+
+def _status_error(response: httpx.Response) -> FetchError:
+    reason = clean_line(response.reason_phrase or "", 60)
+    retry_after = parse_retry_after(response.headers.get("retry-after")) if response.status_code in (
+        429, 503) else None
+    return FetchError(f"HTTP {response.status_code} {reason}".strip(), status=response.status_code,
+                      retry_after=retry_after)
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta seconds or an HTTP date), capped at a day."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return min(float(value), 86400.0)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    now = time.time() if now is None else now
+    return min(max(0.0, when.timestamp() - now), 86400.0)
+
+
+async def _read_capped(response: httpx.Response, cap: int) -> bytes:
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > cap and not response.headers.get("content-encoding"):
+        raise FetchError(f"the body is larger than the limit ({int(declared):,} > {cap:,} bytes)")
+    decoder = _Decoder(response.headers.get("content-encoding", ""), cap)
+    chunks: list[bytes] = []
+    async for chunk in response.aiter_raw():
+        chunks.append(decoder.feed(chunk))
+    chunks.append(decoder.flush())
+    return b"".join(chunks)
+
+
+class _Decoder:
+    """Undoes Content-Encoding (gzip, deflate, stacked) while counting the decoded bytes against a cap."""
+
+    def __init__(self, header: str, cap: int) -> None:
+        names = [n for n in (part.strip().lower() for part in header.split(",")) if n and n != "identity"]
+        unknown = [n for n in names if n not in ("gzip", "x-gzip", "deflate")]
+        if unknown:
+            raise FetchError(f"unsupported content encoding: {clean_line(unknown[0], 40)}")
+        # Encodings are listed in the order they were applied, so they are undone in reverse.
+        self.stages = [_inflater(n) for n in reversed(names)]
+        self.cap = cap
+        self.size = 0
+
+    def feed(self, data: bytes) -> bytes:
+        for stage in self.stages:
+            data = self._inflate(stage, data)
+        return self._count(data)
+
+    def flush(self) -> bytes:
+        data = b""
+        for stage in self.stages:
+            data = self._inflate(stage, data) + stage.flush()
+        return self._count(data)
+
+    def _inflate(self, stage: zlib._Decompress, data: bytes) -> bytes:
+        # Never ask for more than the cap allows, so a bomb stops after cap + 1 bytes.
+        try:
+            out = stage.decompress(data, self.cap - self.size + 1)
+        except zlib.error as exc:
+            raise FetchError(f"the compressed body is corrupt ({exc})") from None
+        if stage.unconsumed_tail:
+            raise self._too_big()
+        return out
+
+    def _count(self, data: bytes) -> bytes:
+        self.size += len(data)
+        if self.size > self.cap:
+            raise self._too_big()
+        return data
+
+    def _too_big(self) -> FetchError:
+        return FetchError(f"the body is larger than the limit ({self.cap:,} bytes)")
+
+
+def _inflater(name: str) -> zlib._Decompress:
+    # 47 = 32 + 15: zlib detects a gzip or zlib header; deflate without a header is raw (-15).
+    return zlib.decompressobj(47 if name != "deflate" else 15 + 32)
+
+
+def http_date(moment: datetime) -> str:
+    """An RFC 9110 date, as sent in Last-Modified."""
+    return email.utils.format_datetime(moment.astimezone(UTC), usegmt=True)

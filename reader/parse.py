@@ -1,0 +1,171 @@
+"""Feed bytes + response headers -> normalised entries, with feedparser as the parser.
+
+Pure and synchronous: the refresh runs it in a worker process, off the event loop, under a deadline.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import html
+import io
+import re
+import time
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import feedparser
+
+from reader.models import ParsedEntry, ParsedFeed
+
+MAX_ENTRIES = 5000
+MAX_CATEGORIES = 50
+# A date further ahead than this is a publisher's mistake: it is clamped to the fetch time.
+FUTURE_TOLERANCE = timedelta(days=1)
+
+# Entity declarations are refused outright: expanding them is how XML bombs work, and feedparser's
+# loose parser expands some that expat refuses.
+_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_HTML_PAGE = re.compile(rb"^\s*(<!doctype html|<html)", re.IGNORECASE)
+
+
+class FeedParseError(Exception):
+    """The body is not a usable feed; the message says why, in a few words."""
+
+
+def parse_feed(body: bytes, *, content_type: str | None = None, now: datetime | None = None) -> ParsedFeed:
+    """Parse one feed body; raise FeedParseError when it yields no entries and is not a valid feed."""
+    now = now or datetime.now(UTC)
+    _refuse_unsafe(body)
+    # Only a real header is passed on: without one feedparser sniffs the encoding from the bytes.
+    headers = {"content-type": content_type} if content_type else None
+    try:
+        # A BytesIO, never bytes or str: feedparser treats those as a path or URL to open.
+        result = feedparser.parse(io.BytesIO(body), response_headers=headers,
+                                  sanitize_html=False, resolve_relative_uris=False)
+    except Exception as exc:  # feedparser raises on some invalid character references
+        raise FeedParseError(f"the feed could not be parsed ({type(exc).__name__}: {exc})") from None
+    return _normalise(result, now, body)
+
+
+def _refuse_unsafe(body: bytes) -> None:
+    stripped = body.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not stripped:
+        raise FeedParseError("empty response")
+    if _ENTITY_DECLARATION.search(body, 0, 1 << 16):
+        raise FeedParseError("the feed declares XML entities, refused for safety")
+
+
+def _normalise(result: Any, now: datetime, body: bytes) -> ParsedFeed:
+    entries = result.get("entries", [])
+    bozo = result.get("bozo") and not _benign(result.get("bozo_exception"))
+    if not entries and (bozo or not result.get("version")):
+        raise FeedParseError(_why_not_a_feed(result, body))
+    warning = None
+    if bozo:
+        warning = f"malformed feed, parsed leniently: {result.get('bozo_exception')}"
+    if len(entries) > MAX_ENTRIES:
+        warning = f"the feed has {len(entries)} entries; only the first {MAX_ENTRIES} were kept"
+        entries = entries[:MAX_ENTRIES]
+    feed = result.get("feed", {})
+    return ParsedFeed(
+        title=str(feed.get("title", "")),
+        entries=tuple(_entry(e, now) for e in entries),
+        warning=warning,
+    )
+
+
+def _benign(exc: object) -> bool:
+    """Bozo flags that say nothing about the feed's content (a mislabelled charset or content type)."""
+    return isinstance(exc, (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType))
+
+
+def _why_not_a_feed(result: Any, body: bytes) -> str:
+    if _HTML_PAGE.match(body.lstrip(b"\xef\xbb\xbf")):
+        return "not a feed: the server sent an HTML page"
+    if not result.get("bozo"):
+        return "not an RSS or Atom feed (no channel or feed element)"
+    return f"not a valid feed: {result.get('bozo_exception')}"
+
+
+def _entry(entry: Any, now: datetime) -> ParsedEntry:
+    link = str(entry.get("link", "") or "")
+    title = _text_field(entry, "title")
+    published = _date(entry.get("published_parsed"), now)
+    updated = _date(entry.get("updated_parsed"), now)
+    summary = _html_field(entry, "summary")
+    content = _content(entry)
+    return ParsedEntry(
+        uid=_uid(entry, link, title, published, summary),
+        title=title,
+        link=link,
+        published=published or updated,
+        updated=updated,
+        author=str(entry.get("author", "") or ""),
+        summary_html=summary,
+        content_html="" if content == summary else content,
+        categories=_categories(entry),
+    )
+
+
+def _uid(entry: Any, link: str, title: str, published: datetime | None, summary: str) -> str:
+    """guid, else link, else a hash of what the entry says (so a re-fetch finds the same id)."""
+    guid = str(entry.get("id", "") or "").strip()
+    if guid:
+        return guid
+    if link.strip():
+        return link.strip()
+    stamp = published.isoformat() if published else ""
+    digest = hashlib.sha256(f"{title}\x00{stamp}\x00{summary}".encode("utf-8", "replace"))
+    return "sha256:" + digest.hexdigest()[:32]
+
+
+def _text_field(entry: Any, key: str) -> str:
+    """A field shown as text: HTML titles have their tags removed and entities decoded."""
+    value = str(entry.get(key, "") or "")
+    detail = entry.get(f"{key}_detail") or {}
+    if "html" in str(detail.get("type", "")):
+        value = re.sub(r"<[^>]{0,1000}>", "", value)
+        value = html.unescape(value)
+    return value
+
+
+def _html_field(entry: Any, key: str) -> str:
+    """A field kept as HTML: plain-text values are escaped so that consumers treat both alike."""
+    value = str(entry.get(key, "") or "")
+    detail = entry.get(f"{key}_detail") or {}
+    if detail.get("type") == "text/plain":
+        return html.escape(value)
+    return value
+
+
+def _content(entry: Any) -> str:
+    for item in entry.get("content", []) or []:
+        value = str(item.get("value", "") or "")
+        if value:
+            return html.escape(value) if item.get("type") == "text/plain" else value
+    return ""
+
+
+def _categories(entry: Any) -> tuple[str, ...]:
+    terms: list[str] = []
+    for tag in entry.get("tags", []) or []:
+        term = str(tag.get("term", "") or tag.get("label", "") or "").strip()
+        if term and term not in terms:
+            terms.append(term)
+        if len(terms) >= MAX_CATEGORIES:
+            break
+    return tuple(terms)
+
+
+def _date(parsed: Any, now: datetime) -> datetime | None:
+    """feedparser's UTC struct_time -> an aware datetime, or None when absent or absurd."""
+    if not isinstance(parsed, time.struct_time):
+        return None
+    try:
+        moment = datetime.fromtimestamp(calendar.timegm(parsed), UTC)
+    except (OverflowError, ValueError, OSError):
+        return None
+    if moment.year < 1990:
+        return None
+    return min(moment, now) if moment - now > FUTURE_TOLERANCE else moment

@@ -1,0 +1,140 @@
+"""config -> fetch -> parse -> sanitize -> store, for every enabled feed, with a result per feed.
+
+A feed's failure is that feed's result: the refresh itself only fails when the store does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+
+from reader.config import Config
+from reader.fetch import Fetcher, FetchError, FetchResult
+from reader.htmltext import html_to_text
+from reader.models import FeedResult, FeedSpec, FeedStatus, ParsedEntry, RefreshReport
+from reader.parse import FeedParseError
+from reader.parsepool import ParsePool
+from reader.sanitize import clean_line, safe_link
+from reader.store import EntryRecord, Store
+
+MAX_TITLE = 500
+MAX_AUTHOR = 200
+MAX_TEXT = 200_000
+
+ResultCallback = Callable[[FeedResult], None]
+
+
+def entry_record(entry: ParsedEntry) -> EntryRecord:
+    """A parsed entry made safe to store and show: plain text, no controls, bounded sizes."""
+    summary = html_to_text(entry.summary_html)[:MAX_TEXT]
+    content = html_to_text(entry.content_html)[:MAX_TEXT] if entry.content_html else ""
+    title = clean_line(entry.title, MAX_TITLE) or clean_line(summary, 80) or "(senza titolo)"
+    return EntryRecord(
+        uid=entry.uid,
+        title=title,
+        link=safe_link(entry.link),
+        author=clean_line(entry.author, MAX_AUTHOR),
+        summary=summary,
+        content="" if content == summary else content,
+        categories=tuple(c for c in (clean_line(c, 80) for c in entry.categories) if c),
+        published=entry.published,
+        updated=entry.updated,
+    )
+
+
+class Refresher:
+    """Refreshes feeds into a store; one instance per refresh run."""
+
+    def __init__(self, config: Config, store: Store, *, parse_pool: ParsePool | None = None,
+                 fetcher: Fetcher | None = None, on_result: ResultCallback | None = None) -> None:
+        self.config = config
+        self.store = store
+        self.pool = parse_pool or ParsePool()
+        self._own_pool = parse_pool is None
+        self.fetcher = fetcher
+        self.on_result = on_result
+
+    async def run(self, feeds: Sequence[FeedSpec] | None = None) -> RefreshReport:
+        """Refresh the given feeds (default: every enabled one), record and prune."""
+        started = datetime.now(UTC)
+        targets = tuple(feeds) if feeds is not None else self.config.enabled_feeds
+        self.store.sync_feeds(self.config.feeds)
+        fetcher = self.fetcher or Fetcher(self.config.settings)
+        try:
+            results = await asyncio.gather(*(self._one(fetcher, spec) for spec in targets))
+        finally:
+            if self.fetcher is None:
+                await fetcher.aclose()
+            if self._own_pool:
+                self.pool.close()
+        report = RefreshReport(started=started, finished=datetime.now(UTC), results=tuple(results))
+        self.store.record_refresh(report)
+        self.store.prune(self.config.settings.retention_days, report.finished)
+        return report
+
+    async def _one(self, fetcher: Fetcher, spec: FeedSpec) -> FeedResult:
+        started = time.monotonic()
+        try:
+            result = await self._refresh_feed(fetcher, spec)
+        except (FetchError, FeedParseError) as exc:
+            status = exc.status if isinstance(exc, FetchError) else None
+            result = FeedResult(spec.name, FeedStatus.ERROR, http_status=status, error=clean_line(str(exc), 300))
+        result = _with_duration(result, time.monotonic() - started)
+        if self.on_result:
+            self.on_result(result)
+        return result
+
+    async def _refresh_feed(self, fetcher: Fetcher, spec: FeedSpec) -> FeedResult:
+        state = self.store.feed_state(spec.name)
+        if state and state.retry_after and state.retry_after > time.time():
+            until = datetime.fromtimestamp(state.retry_after, UTC).astimezone().strftime("%H:%M")
+            return FeedResult(spec.name, FeedStatus.NOT_MODIFIED, warning=f"rate limited: next try after {until}")
+        try:
+            response = await fetcher.fetch(spec.url, etag=state.etag if state else None,
+                                           last_modified=state.last_modified if state else None)
+        except FetchError as exc:
+            if exc.retry_after:
+                self.store.set_retry_after(spec.name, time.time() + exc.retry_after)
+            raise
+        body_hash = hashlib.blake2b(response.body, digest_size=16).hexdigest() if response.body else None
+        unchanged = response.not_modified or (state is not None and body_hash == state.body_hash)
+        if unchanged:
+            # A 304 may omit the validators: the ones we sent are still the right ones.
+            self.store.save_feed_state(
+                spec.name, etag=response.etag or (state.etag if state else None),
+                last_modified=response.last_modified or (state.last_modified if state else None),
+                body_hash=state.body_hash if state else None, retry_after=None)
+            return FeedResult(spec.name, FeedStatus.NOT_MODIFIED, http_status=response.status)
+        return await self._store_body(spec, response, body_hash)
+
+    async def _store_body(self, spec: FeedSpec, response: FetchResult, body_hash: str | None) -> FeedResult:
+        now = datetime.now(UTC)
+        parsed = await self.pool.parse(response.body, response.content_type, now)
+        records = [entry_record(e) for e in parsed.entries]
+        new, updated = self.store.save_entries(spec.name, records, now=now,
+                                               retention_days=self.config.settings.retention_days)
+        # Validators are saved after the entries, so a crash in between only costs a re-download.
+        self._save_state(spec, response, body_hash, title=clean_line(parsed.title, 200))
+        warning = clean_line(parsed.warning, 300) if parsed.warning else None
+        return FeedResult(spec.name, FeedStatus.OK, http_status=response.status, warning=warning,
+                          new=new, updated=updated)
+
+    def _save_state(self, spec: FeedSpec, response: FetchResult, body_hash: str | None,
+                    title: str | None = None) -> None:
+        self.store.save_feed_state(spec.name, etag=response.etag, last_modified=response.last_modified,
+                                   body_hash=body_hash, retry_after=None, title=title)
+
+
+def _with_duration(result: FeedResult, seconds: float) -> FeedResult:
+    return FeedResult(result.feed, result.status, result.http_status, result.error, result.warning,
+                      result.new, result.updated, round(seconds, 3))
+
+
+def refresh(config: Config, store: Store, *, feeds: Sequence[FeedSpec] | None = None,
+            on_result: ResultCallback | None = None, parse_pool: ParsePool | None = None) -> RefreshReport:
+    """Run a refresh to completion (for the command line and for worker threads)."""
+    refresher = Refresher(config, store, parse_pool=parse_pool, on_result=on_result)
+    return asyncio.run(refresher.run(feeds))

@@ -1,0 +1,8 @@
+"""The SQLite cache: schema and migrations (db), the Store (entries, state, history), search (FTS5)."""
+
+from reader.store.db import SCHEMA_VERSION, StoreError
+from reader.store.records import Article, EntryRecord, FeedOverview, FeedState, Preview, SearchHit
+from reader.store.store import Filter, Store
+
+__all__ = ["SCHEMA_VERSION", "Article", "EntryRecord", "FeedOverview", "FeedState", "Filter", "Preview",
+           "SearchHit", "Store", "StoreError"]

@@ -1,0 +1,154 @@
+"""The SQLite file: opening it safely (WAL, busy timeout), recognising it, and migrating its schema."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+# 'SPRT': marks the file as sportreader's, so a foreign database is never taken for ours.
+APPLICATION_ID = 0x53505254
+
+# Each step brings the schema from version N to N + 1; steps are never edited once released.
+MIGRATIONS: tuple[str, ...] = (
+    # 1: feeds and entries.
+    """
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        url TEXT NOT NULL,
+        tags TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        etag TEXT,
+        last_modified TEXT,
+        body_hash TEXT,
+        retry_after REAL
+    );
+    CREATE TABLE entries (
+        id INTEGER PRIMARY KEY,
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        uid TEXT NOT NULL,
+        title TEXT NOT NULL,
+        link TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL DEFAULT '',
+        summary TEXT NOT NULL DEFAULT '',
+        content TEXT NOT NULL DEFAULT '',
+        full_text TEXT,
+        categories TEXT NOT NULL DEFAULT '',
+        published REAL NOT NULL,
+        updated REAL,
+        first_seen REAL NOT NULL,
+        content_hash TEXT NOT NULL,
+        read INTEGER NOT NULL DEFAULT 0,
+        starred INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (feed_id, uid)
+    );
+    CREATE INDEX entries_by_time ON entries (published DESC);
+    """,
+    # 2: full-text search over the entries, kept in step by triggers.
+    """
+    CREATE VIRTUAL TABLE entries_fts USING fts5(
+        title, summary, content, full_text,
+        content='entries', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    INSERT INTO entries_fts (rowid, title, summary, content, full_text)
+        SELECT id, title, summary, content, full_text FROM entries;
+    CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
+        INSERT INTO entries_fts (rowid, title, summary, content, full_text)
+        VALUES (new.id, new.title, new.summary, new.content, new.full_text);
+    END;
+    CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
+        INSERT INTO entries_fts (entries_fts, rowid, title, summary, content, full_text)
+        VALUES ('delete', old.id, old.title, old.summary, old.content, old.full_text);
+    END;
+    CREATE TRIGGER entries_fts_update AFTER UPDATE OF title, summary, content, full_text ON entries BEGIN
+        INSERT INTO entries_fts (entries_fts, rowid, title, summary, content, full_text)
+        VALUES ('delete', old.id, old.title, old.summary, old.content, old.full_text);
+        INSERT INTO entries_fts (rowid, title, summary, content, full_text)
+        VALUES (new.id, new.title, new.summary, new.content, new.full_text);
+    END;
+    """,
+    # 3: refresh history, one row per feed per refresh.
+    """
+    CREATE TABLE refreshes (
+        id INTEGER PRIMARY KEY,
+        started REAL NOT NULL,
+        finished REAL NOT NULL
+    );
+    CREATE TABLE feed_results (
+        id INTEGER PRIMARY KEY,
+        refresh_id INTEGER NOT NULL REFERENCES refreshes(id) ON DELETE CASCADE,
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        status TEXT NOT NULL,
+        http_status INTEGER,
+        error TEXT,
+        warning TEXT,
+        new INTEGER NOT NULL DEFAULT 0,
+        updated INTEGER NOT NULL DEFAULT 0,
+        duration REAL NOT NULL DEFAULT 0
+    );
+    CREATE INDEX feed_results_by_feed ON feed_results (feed_id, id);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(Exception):
+    """The database cannot be used; the message says why and what was left untouched."""
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (or create) the database, check that it is ours, and bring its schema up to date."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
+        _configure(conn)
+        migrate(conn, path)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is not a usable sportreader database ({exc}); "
+                         "it was left untouched: move it away to start a new cache") from None
+    return conn
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    # A reader and a cron refresh share the file: wait for the other's write rather than fail.
+    conn.execute("PRAGMA busy_timeout = 30000")
+    conn.execute("PRAGMA journal_mode = WAL")
+    # In WAL mode NORMAL survives a killed process; only a power cut may lose the last commit.
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> None:
+    """Apply the missing migrations, each in its own transaction."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    if app_id != APPLICATION_ID and (has_tables or version):
+        raise StoreError(f"{path} is an SQLite database of another program; it was left untouched")
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{path} has schema version {version}, newer than this sportreader knows "
+                         f"({SCHEMA_VERSION}); upgrade sportreader to use it")
+    for number in range(version, SCHEMA_VERSION):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(MIGRATIONS[number]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {number + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (executescript would commit on its own)."""
+    statements: list[str] = []
+    current = ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return [s for s in statements if s]

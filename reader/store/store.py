@@ -1,0 +1,335 @@
+"""The cache: feeds, entries with their read/starred state, refresh history and search."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import TracebackType
+
+from reader.models import FeedSpec, RefreshReport
+from reader.store import search as fts
+from reader.store.db import connect
+from reader.store.records import (
+    Article,
+    EntryRecord,
+    FeedOverview,
+    FeedState,
+    Preview,
+    SearchHit,
+)
+
+SEPARATOR = "\x1f"  # joins tags and categories; sanitised text never contains it
+LEAD_CHARS = 240
+HISTORY_KEPT = 200  # refreshes kept in the history
+
+_PREVIEW_COLUMNS = """e.id, f.name, e.title, e.link, e.published, e.read, e.starred,
+    substr(e.summary, 1, 400), e.categories"""
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """Which previews to list."""
+
+    feed: str | None = None
+    tag: str | None = None
+    unread_only: bool = False
+    starred_only: bool = False
+
+
+class Store:
+    """One SQLite connection, safe to share between threads (calls are serialised)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn = connect(path)
+        self._lock = threading.RLock()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection."""
+        with self._lock:
+            self._conn.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken at once so two writers queue instead of deadlocking."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _read(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            cursor = self._conn.execute(sql, params)
+            cursor.row_factory = sqlite3.Row
+            return cursor.fetchall()
+
+    # Feeds
+
+    def sync_feeds(self, specs: Iterable[FeedSpec]) -> None:
+        """Add the configured feeds, update their URL and tags; a new URL forgets the old validators."""
+        with self._write() as conn:
+            for spec in specs:
+                conn.execute(
+                    """INSERT INTO feeds (name, url, tags) VALUES (?, ?, ?)
+                       ON CONFLICT (name) DO UPDATE SET
+                         tags = excluded.tags,
+                         etag = CASE WHEN url = excluded.url THEN etag END,
+                         last_modified = CASE WHEN url = excluded.url THEN last_modified END,
+                         body_hash = CASE WHEN url = excluded.url THEN body_hash END,
+                         url = excluded.url""",
+                    (spec.name, spec.url, SEPARATOR.join(spec.tags)),
+                )
+
+    def feed_state(self, name: str) -> FeedState | None:
+        """The validators and back-off of a feed, or None for an unknown feed."""
+        rows = self._read("SELECT name, url, etag, last_modified, body_hash, retry_after FROM feeds "
+                          "WHERE name = ?", (name,))
+        return FeedState(*rows[0]) if rows else None
+
+    def save_feed_state(self, name: str, *, etag: str | None, last_modified: str | None,
+                        body_hash: str | None, retry_after: float | None, title: str | None = None) -> None:
+        """Remember what the next conditional GET sends, and until when the server asked us to wait."""
+        with self._write() as conn:
+            conn.execute(
+                """UPDATE feeds SET etag = ?, last_modified = ?, body_hash = ?, retry_after = ?,
+                   title = coalesce(?, title) WHERE name = ?""",
+                (etag, last_modified, body_hash, retry_after, title, name),
+            )
+
+    def set_retry_after(self, name: str, until: float | None) -> None:
+        """Note when a rate-limited feed may be asked again."""
+        with self._write() as conn:
+            conn.execute("UPDATE feeds SET retry_after = ? WHERE name = ?", (until, name))
+
+    def feeds_overview(self) -> list[FeedOverview]:
+        """Every known feed with entry counts and its last refresh outcome."""
+        rows = self._read(
+            """SELECT f.name, f.url, f.tags, f.title,
+                 (SELECT count(*) FROM entries e WHERE e.feed_id = f.id),
+                 (SELECT count(*) FROM entries e WHERE e.feed_id = f.id AND e.read = 0),
+                 r.status, r.http_status, r.error, r.warning, x.finished
+               FROM feeds f
+               LEFT JOIN feed_results r ON r.id = (SELECT max(id) FROM feed_results WHERE feed_id = f.id)
+               LEFT JOIN refreshes x ON x.id = r.refresh_id
+               ORDER BY f.id"""
+        )
+        return [FeedOverview(row[0], row[1], _split(row[2]), row[3], row[4], row[5], row[6], row[7],
+                             row[8], row[9], _datetime(row[10]) if row[10] else None) for row in rows]
+
+    # Entries
+
+    def save_entries(self, feed: str, records: Sequence[EntryRecord], *, now: datetime,
+                     retention_days: int | None = None) -> tuple[int, int]:
+        """Insert new entries and update changed ones, keeping read/starred; returns (new, updated)."""
+        cutoff = (now - timedelta(days=retention_days)).timestamp() if retention_days else None
+        with self._write() as conn:
+            feed_id = conn.execute("SELECT id FROM feeds WHERE name = ?", (feed,)).fetchone()[0]
+            known = dict(conn.execute("SELECT uid, content_hash FROM entries WHERE feed_id = ?", (feed_id,)))
+            new = updated = 0
+            seen: set[str] = set()
+            for record in records:
+                if record.uid in seen:  # the same id twice in one feed: the first one wins
+                    continue
+                seen.add(record.uid)
+                digest = _content_hash(record)
+                if record.uid not in known:
+                    published = (record.published or now).timestamp()
+                    if cutoff is not None and published < cutoff:
+                        continue  # already past retention: storing it would only bring it back unread
+                    _insert(conn, feed_id, record, digest, published, now.timestamp())
+                    new += 1
+                elif known[record.uid] != digest:
+                    _update(conn, feed_id, record, digest)
+                    updated += 1
+        return new, updated
+
+    def previews(self, where: Filter = Filter(), *, limit: int = -1, offset: int = 0) -> list[Preview]:
+        """Previews, newest first."""
+        clauses, params = _filter_sql(where)
+        rows = self._read(
+            f"SELECT {_PREVIEW_COLUMNS} FROM entries e JOIN feeds f ON f.id = e.feed_id {clauses} "
+            "ORDER BY e.published DESC, e.id DESC LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return [_preview(row) for row in rows]
+
+    def count(self, where: Filter = Filter()) -> int:
+        """How many entries the filter shows."""
+        clauses, params = _filter_sql(where)
+        sql = f"SELECT count(*) FROM entries e JOIN feeds f ON f.id = e.feed_id {clauses}"
+        rows = self._read(sql, params)
+        return int(rows[0][0])
+
+    def article(self, entry_id: int) -> Article | None:
+        """One entry with all its text, or None."""
+        rows = self._read(
+            f"SELECT {_PREVIEW_COLUMNS}, e.author, e.summary, e.content, e.full_text "
+            "FROM entries e JOIN feeds f ON f.id = e.feed_id WHERE e.id = ?",
+            (entry_id,),
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        return Article(_preview(row), author=row[9], summary=row[10], content=row[11], full_text=row[12])
+
+    def set_read(self, entry_ids: Iterable[int], read: bool = True) -> None:
+        """Mark entries read or unread."""
+        self._set_flag("read", entry_ids, read)
+
+    def set_starred(self, entry_ids: Iterable[int], starred: bool = True) -> None:
+        """Star or unstar entries."""
+        self._set_flag("starred", entry_ids, starred)
+
+    def _set_flag(self, column: str, entry_ids: Iterable[int], value: bool) -> None:
+        with self._write() as conn:
+            conn.executemany(f"UPDATE entries SET {column} = ? WHERE id = ?",
+                             [(int(value), entry_id) for entry_id in entry_ids])
+
+    def set_full_text(self, entry_id: int, text: str | None) -> None:
+        """Cache the extracted article text (indexed for search)."""
+        with self._write() as conn:
+            conn.execute("UPDATE entries SET full_text = ? WHERE id = ?", (text, entry_id))
+
+    def prune(self, retention_days: int, now: datetime) -> int:
+        """Delete unstarred entries older than the retention; returns how many went."""
+        cutoff = (now - timedelta(days=retention_days)).timestamp()
+        with self._write() as conn:
+            cursor = conn.execute("DELETE FROM entries WHERE published < ? AND starred = 0", (cutoff,))
+            return cursor.rowcount
+
+    # Search
+
+    def search(self, query: str, *, limit: int = 50, offset: int = 0,
+               now: datetime | None = None) -> list[SearchHit]:
+        """Entries matching the words, best first (bm25, with a boost for recent ones)."""
+        match = fts.fts_query(query)
+        if not match:
+            return []
+        moment = (now or datetime.now(UTC)).timestamp()
+        rows = self._read(
+            f"""SELECT {_PREVIEW_COLUMNS},
+                   highlight(entries_fts, 0, ?, ?),
+                   snippet(entries_fts, -1, ?, ?, '…', 16)
+                FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
+                JOIN feeds f ON f.id = e.feed_id
+                WHERE entries_fts MATCH ?
+                ORDER BY bm25(entries_fts, 8.0, 3.0, 1.0, 1.0) + (? - e.published) / 86400.0 * 0.02
+                LIMIT ? OFFSET ?""",
+            (fts.MARK_OPEN, fts.MARK_CLOSE, fts.MARK_OPEN, fts.MARK_CLOSE, match, moment, limit, offset),
+        )
+        hits = []
+        for row in rows:
+            _, title_marks = fts.split_marks(row[9])
+            snippet, snippet_marks = fts.split_marks(row[10])
+            hits.append(SearchHit(_preview(row), title_marks, snippet.replace("\n", " "), snippet_marks))
+        return hits
+
+    # History
+
+    def record_refresh(self, report: RefreshReport) -> None:
+        """Keep what each feed's refresh did, and forget the oldest refreshes."""
+        with self._write() as conn:
+            refresh_id = conn.execute("INSERT INTO refreshes (started, finished) VALUES (?, ?)",
+                                      (report.started.timestamp(), report.finished.timestamp())).lastrowid
+            for r in report.results:
+                conn.execute(
+                    """INSERT INTO feed_results (refresh_id, feed_id, status, http_status, error, warning,
+                         new, updated, duration)
+                       SELECT ?, id, ?, ?, ?, ?, ?, ?, ? FROM feeds WHERE name = ?""",
+                    (refresh_id, r.status.value, r.http_status, r.error, r.warning, r.new, r.updated,
+                     r.duration, r.feed),
+                )
+            conn.execute("DELETE FROM refreshes WHERE id <= ?", (int(refresh_id or 0) - HISTORY_KEPT,))
+
+    def last_refresh(self) -> datetime | None:
+        """When the last refresh finished."""
+        rows = self._read("SELECT max(finished) FROM refreshes")
+        return _datetime(rows[0][0]) if rows and rows[0][0] else None
+
+
+def _filter_sql(where: Filter) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if where.feed:
+        clauses.append("f.name = ?")
+        params.append(where.feed)
+    if where.tag:
+        clauses.append(f"instr('{SEPARATOR}' || f.tags || '{SEPARATOR}', ?) > 0")
+        params.append(f"{SEPARATOR}{where.tag}{SEPARATOR}")
+    if where.unread_only:
+        clauses.append("e.read = 0")
+    if where.starred_only:
+        clauses.append("e.starred = 1")
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _insert(conn: sqlite3.Connection, feed_id: int, r: EntryRecord, digest: str, published: float,
+            now: float) -> None:
+    conn.execute(
+        """INSERT INTO entries (feed_id, uid, title, link, author, summary, content, categories,
+             published, updated, first_seen, content_hash)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (feed_id, r.uid, r.title, r.link, r.author, r.summary, r.content, SEPARATOR.join(r.categories),
+         published, _timestamp(r.updated), now, digest),
+    )
+
+
+def _update(conn: sqlite3.Connection, feed_id: int, r: EntryRecord, digest: str) -> None:
+    conn.execute(
+        """UPDATE entries SET title = ?, link = ?, author = ?, summary = ?, content = ?, categories = ?,
+             published = coalesce(?, published), updated = ?, content_hash = ?
+           WHERE feed_id = ? AND uid = ?""",
+        (r.title, r.link, r.author, r.summary, r.content, SEPARATOR.join(r.categories),
+         _timestamp(r.published), _timestamp(r.updated), digest, feed_id, r.uid),
+    )
+
+
+def _content_hash(r: EntryRecord) -> str:
+    parts = (r.title, r.link, r.author, r.summary, r.content, SEPARATOR.join(r.categories),
+             str(_timestamp(r.published)))
+    return hashlib.blake2b("\x00".join(parts).encode("utf-8", "replace"), digest_size=16).hexdigest()
+
+
+def _preview(row: Sequence[object]) -> Preview:
+    summary = str(row[7])
+    lead = summary.split("\n", 1)[0][:LEAD_CHARS]
+    return Preview(
+        id=int(row[0]),  # type: ignore[call-overload]
+        feed=str(row[1]),
+        title=str(row[2]),
+        link=str(row[3]),
+        published=_datetime(row[4]),
+        read=bool(row[5]),
+        starred=bool(row[6]),
+        lead=lead,
+        categories=_split(row[8]),
+    )
+
+
+def _split(value: object) -> tuple[str, ...]:
+    return tuple(v for v in str(value or "").split(SEPARATOR) if v)
+
+
+def _timestamp(moment: datetime | None) -> float | None:
+    return moment.timestamp() if moment else None
+
+
+def _datetime(value: object) -> datetime:
+    return datetime.fromtimestamp(float(value), UTC)  # type: ignore[arg-type]

@@ -91,8 +91,9 @@ def _why_not_a_feed(result: Any, body: bytes) -> str:
 def _entry(entry: Any, now: datetime) -> ParsedEntry:
     link = str(entry.get("link", "") or "")
     title = _text_field(entry, "title")
-    published = _date(entry.get("published_parsed"), now)
-    updated = _date(entry.get("updated_parsed"), now)
+    # dict.get bypasses FeedParserDict's deprecated updated -> published aliasing.
+    published = _date(dict.get(entry, "published_parsed"), now)
+    updated = _date(dict.get(entry, "updated_parsed"), now)
     summary = _html_field(entry, "summary")
     content = _content(entry)
     return ParsedEntry(

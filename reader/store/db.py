@@ -102,6 +102,9 @@ def connect(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         conn = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
+        # A reader and a cron refresh share the file: wait for the other's write rather than fail.
+        conn.execute("PRAGMA busy_timeout = 30000")
+        check_identity(conn, path)  # before anything writes: a foreign file must stay as it was
         _configure(conn)
         migrate(conn, path)
     except sqlite3.DatabaseError as exc:
@@ -111,16 +114,14 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 def _configure(conn: sqlite3.Connection) -> None:
-    # A reader and a cron refresh share the file: wait for the other's write rather than fail.
-    conn.execute("PRAGMA busy_timeout = 30000")
     conn.execute("PRAGMA journal_mode = WAL")
     # In WAL mode NORMAL survives a killed process; only a power cut may lose the last commit.
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
 
 
-def migrate(conn: sqlite3.Connection, path: Path) -> None:
-    """Apply the missing migrations, each in its own transaction."""
+def check_identity(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a database that is another program's, or of a newer schema than this code knows."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
@@ -129,6 +130,11 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
     if version > SCHEMA_VERSION:
         raise StoreError(f"{path} has schema version {version}, newer than this sportreader knows "
                          f"({SCHEMA_VERSION}); upgrade sportreader to use it")
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> None:
+    """Apply the missing migrations, each in its own transaction."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
     for number in range(version, SCHEMA_VERSION):
         conn.execute("BEGIN IMMEDIATE")
         try:

@@ -1,0 +1,72 @@
+"""Shared fixtures: a loopback feed server, a temporary store, feed builders, the shared corpora."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+
+from reader.store import Store
+from tests.server import FeedServer
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture
+def feed_server() -> Iterator[FeedServer]:
+    server = FeedServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store(tmp_path / "cache.db") as opened:
+        yield opened
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never read or write the real user's config and data."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.delenv("SPORTREADER_CONFIG", raising=False)
+    monkeypatch.delenv("SPORTREADER_DATA_DIR", raising=False)
+
+
+def rss(items: list[dict[str, str]], *, title: str = "Feed di prova", encoding: str = "utf-8") -> bytes:
+    """An RSS 2.0 document; each item dict may have title, link, guid, description, pubDate, category."""
+    parts = [f'<?xml version="1.0" encoding="{encoding}"?>\n<rss version="2.0"><channel>',
+             f"<title>{escape(title)}</title><link>http://example.org/</link><description>x</description>"]
+    for item in items:
+        fields = "".join(f"<{k}>{escape(v)}</{k}>" for k, v in item.items())
+        parts.append(f"<item>{fields}</item>")
+    parts.append("</channel></rss>")
+    return "".join(parts).encode(encoding)
+
+
+def item(n: int, *, hours_ago: float = 1.0, **extra: str) -> dict[str, str]:
+    """A plausible Italian item, numbered."""
+    when = datetime.now(UTC) - timedelta(hours=hours_ago)
+    base = {
+        "title": f"Notizia numero {n}: la Juventus vince",
+        "link": f"http://example.org/articoli/{n}.html",
+        "guid": f"id-{n}",
+        "description": f"<p>Il riassunto della notizia {n}, perché è importante.</p>",
+        "pubDate": format_datetime(when),
+    }
+    base.update(extra)
+    return base
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, skipping the test when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not available")
+    return path

@@ -1,0 +1,122 @@
+"""A whole refresh against the loopback server: new, not modified, unchanged bodies, per-feed errors."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from reader.config import Config
+from reader.models import FeedResult, FeedSpec, FeedStatus, Settings
+from reader.parsepool import ParsePool
+from reader.refresh import Refresher, refresh
+from reader.store import Filter, Store
+from tests.conftest import item, rss
+from tests.server import FeedServer, Route
+
+
+def config_for(server: FeedServer, *paths: str, **settings: object) -> Config:
+    feeds = tuple(FeedSpec(name=p.strip("/"), url=server.url(p)) for p in paths)
+    return Config(path=Path("feeds.toml"), origin="test", settings=Settings(timeout=2.0, **settings),  # type: ignore[arg-type]
+                  feeds=feeds)
+
+
+def statuses(report: object) -> dict[str, FeedStatus]:
+    return {r.feed: r.status for r in report.results}  # type: ignore[attr-defined]
+
+
+def test_a_cold_refresh_stores_every_feed_and_a_broken_one_is_only_its_own_error(
+        feed_server: FeedServer, store: Store) -> None:
+    feed_server.routes["/uno"] = Route(rss([item(1), item(2)]), etag='"e1"')
+    feed_server.routes["/due"] = Route(rss([item(3)]), last_modified="Tue, 24 Nov 2026 10:00:00 GMT")
+    feed_server.routes["/rotto"] = Route(b"<html><body>Pagina</body></html>", headers={"Content-Type": "text/html"})
+    seen: list[FeedResult] = []
+    report = refresh(config_for(feed_server, "/uno", "/due", "/rotto", "/manca"), store, on_result=seen.append)
+    assert statuses(report) == {"uno": FeedStatus.OK, "due": FeedStatus.OK, "rotto": FeedStatus.ERROR,
+                                "manca": FeedStatus.ERROR}
+    assert {r.feed for r in seen} == {"uno", "due", "rotto", "manca"}
+    results = {r.feed: r for r in report.results}
+    assert results["uno"].new == 2 and results["uno"].http_status == 200
+    assert "HTML page" in (results["rotto"].error or "")
+    assert results["manca"].error == "HTTP 404 Not Found" and results["manca"].http_status == 404
+    assert store.count() == 3
+    assert {f.name: f.status for f in store.feeds_overview()}["rotto"] == "error"
+
+
+def test_a_warm_refresh_sends_validators_and_costs_no_parse(feed_server: FeedServer, store: Store) -> None:
+    feed_server.routes["/uno"] = Route(rss([item(1)]), etag='"e1"')
+    feed_server.routes["/due"] = Route(rss([item(2)]), last_modified="Tue, 24 Nov 2026 10:00:00 GMT")
+    config = config_for(feed_server, "/uno", "/due")
+    refresh(config, store)
+    report = refresh(config, store)
+    assert statuses(report) == {"uno": FeedStatus.NOT_MODIFIED, "due": FeedStatus.NOT_MODIFIED}
+    assert all(r.http_status == 304 for r in report.results)
+    assert feed_server.requests[-1][1].get("if-none-match") or feed_server.requests[-1][1].get("if-modified-since")
+
+
+def test_an_unchanged_body_without_validators_is_not_parsed_again(feed_server: FeedServer, store: Store) -> None:
+    feed_server.routes["/ansa"] = Route(rss([item(1)]))
+    config = config_for(feed_server, "/ansa")
+    refresh(config, store)
+    report = refresh(config, store)
+    assert report.results[0].status is FeedStatus.NOT_MODIFIED and report.results[0].http_status == 200
+
+
+def test_a_changed_feed_adds_new_entries_and_keeps_read_marks(feed_server: FeedServer, store: Store) -> None:
+    feed_server.routes["/uno"] = Route(rss([item(1)]))
+    config = config_for(feed_server, "/uno")
+    refresh(config, store)
+    store.set_read([p.id for p in store.previews()])
+    feed_server.routes["/uno"] = Route(rss([item(1, title="Titolo corretto"), item(2)]))
+    result = refresh(config, store).results[0]
+    assert (result.new, result.updated) == (1, 1)
+    assert store.count(Filter(unread_only=True)) == 1
+    assert {p.title for p in store.previews() if p.read} == {"Titolo corretto"}
+
+
+def test_a_failing_feed_keeps_its_cached_entries(feed_server: FeedServer, store: Store) -> None:
+    feed_server.routes["/uno"] = Route(rss([item(1), item(2)]))
+    config = config_for(feed_server, "/uno")
+    refresh(config, store)
+    feed_server.routes["/uno"] = Route(b"", status=500)
+    assert refresh(config, store).results[0].status is FeedStatus.ERROR
+    assert store.count() == 2
+
+
+def test_a_429_is_honoured_at_the_next_refresh(feed_server: FeedServer, store: Store) -> None:
+    feed_server.routes["/busy"] = Route(b"", status=429, headers={"Retry-After": "3600"})
+    config = config_for(feed_server, "/busy")
+    assert refresh(config, store).results[0].status is FeedStatus.ERROR
+    second = refresh(config, store).results[0]
+    assert second.status is FeedStatus.NOT_MODIFIED and "rate limited" in (second.warning or "")
+    assert feed_server.hits("/busy") == 1
+
+
+def test_text_is_sanitised_before_it_is_stored(feed_server: FeedServer, store: Store) -> None:
+    feed_server.routes["/x"] = Route(rss([item(1, title="Gol\x1b[2J [bold]X[/bold]", link="javascript:alert(1)",
+                                                description="<p>a&#27;]52;c;eA==&#7;b</p><script>x()</script>")]))
+    refresh(config_for(feed_server, "/x"), store)
+    preview = store.previews()[0]
+    article = store.article(preview.id)
+    assert preview.title == "Gol [bold]X[/bold]"  # ESC removed; markup kept as literal text
+    assert preview.link == ""  # javascript: link dropped
+    assert article is not None and "\x1b" not in article.summary and "x()" not in article.summary
+
+
+def test_feeds_are_fetched_concurrently(feed_server: FeedServer, store: Store) -> None:
+    for n in range(6):
+        feed_server.routes[f"/f{n}"] = Route(rss([item(n)]), delay=0.4)
+    config = config_for(feed_server, *(f"/f{n}" for n in range(6)), concurrency=6)
+    report = refresh(config, store, parse_pool=ParsePool(processes=False))
+    elapsed = (report.finished - report.started).total_seconds()
+    assert elapsed < 6 * 0.4  # sequential fetching would take at least 2.4 s
+
+
+def test_a_parse_slower_than_its_deadline_is_that_feeds_error(feed_server: FeedServer, store: Store) -> None:
+    feed_server.routes["/ok"] = Route(rss([item(1)]))
+    feed_server.routes["/redos"] = Route(rss([item(2, author="a" * 60_000)]))
+    pool = ParsePool(workers=2, deadline=0.5)
+    report = asyncio.run(Refresher(config_for(feed_server, "/ok", "/redos"), store, parse_pool=pool).run())
+    pool.close()
+    results = {r.feed: r for r in report.results}
+    assert results["ok"].status is FeedStatus.OK
+    assert results["redos"].status is FeedStatus.ERROR and "longer than" in (results["redos"].error or "")

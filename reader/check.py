@@ -1,0 +1,52 @@
+"""Checking feeds: fetch and parse each one now, store nothing, and say what came back."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+
+from reader.config import Config
+from reader.fetch import Fetcher, FetchError
+from reader.models import FeedResult, FeedSpec, FeedStatus
+from reader.parse import FeedParseError
+from reader.parsepool import ParsePool
+from reader.sanitize import clean_line
+
+
+async def _check_one(fetcher: Fetcher, pool: ParsePool, spec: FeedSpec) -> FeedResult:
+    started = time.monotonic()
+    try:
+        response = await fetcher.fetch(spec.url)
+        parsed = await pool.parse(response.body, response.content_type, datetime.now(UTC))
+    except (FetchError, FeedParseError) as exc:
+        status = exc.status if isinstance(exc, FetchError) else None
+        return FeedResult(spec.name, FeedStatus.ERROR, http_status=status, error=clean_line(str(exc), 300),
+                          duration=time.monotonic() - started)
+    warning = clean_line(parsed.warning, 300) if parsed.warning else None
+    return FeedResult(spec.name, FeedStatus.OK, http_status=response.status, warning=warning,
+                      new=len(parsed.entries), duration=time.monotonic() - started)
+
+
+async def _check(config: Config, feeds: Sequence[FeedSpec],
+                 on_result: Callable[[FeedResult], None] | None) -> list[FeedResult]:
+    pool = ParsePool()
+
+    async def one(fetcher: Fetcher, spec: FeedSpec) -> FeedResult:
+        result = await _check_one(fetcher, pool, spec)
+        if on_result:
+            on_result(result)
+        return result
+
+    try:
+        async with Fetcher(config.settings) as fetcher:
+            return list(await asyncio.gather(*(one(fetcher, spec) for spec in feeds)))
+    finally:
+        pool.close()
+
+
+def check_feeds(config: Config, feeds: Sequence[FeedSpec],
+                on_result: Callable[[FeedResult], None] | None = None) -> list[FeedResult]:
+    """Fetch and parse every feed concurrently; `new` in each result is the number of entries parsed."""
+    return asyncio.run(_check(config, feeds, on_result))

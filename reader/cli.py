@@ -1,0 +1,250 @@
+"""The command line: arguments -> calls into the layers -> output and exit codes.
+
+Exit codes: 0 done, 1 the work failed (every feed failed, a database problem, nothing found to show),
+2 a usage or config error (nothing was touched).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from reader import __version__, console, paths
+from reader.config import Config, ConfigError, load_config, resolve_config_path
+from reader.models import FeedResult
+from reader.store import Filter, Store, StoreError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser: global options, then one subcommand (none starts the reader)."""
+    parser = argparse.ArgumentParser(prog="sportreader", description="A terminal reader for Italian sports news.")
+    parser.add_argument("--config", type=Path, metavar="PATH", help="the feeds.toml to use")
+    parser.add_argument("--data-dir", type=Path, metavar="DIR", help="where the cache lives")
+    parser.add_argument("--demo", action="store_true", help="use the bundled offline demo edition")
+    parser.add_argument("--version", action="version", version=f"sportreader {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("tui", help="start the reader (the default)")
+    refresh = sub.add_parser("refresh", help="fetch every enabled feed into the cache (for cron)")
+    refresh.add_argument("--feed", action="append", metavar="NAME", help="only this feed (repeatable)")
+    refresh.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    listing = sub.add_parser("list", help="list cached articles, newest first")
+    listing.add_argument("--feed", metavar="NAME")
+    listing.add_argument("--tag", metavar="TAG")
+    listing.add_argument("--unread", action="store_true")
+    listing.add_argument("--starred", action="store_true")
+    listing.add_argument("-n", "--limit", type=int, default=30)
+    listing.add_argument("--json", action="store_true")
+    search = sub.add_parser("search", help="search every cached article")
+    search.add_argument("query", nargs="+")
+    search.add_argument("-n", "--limit", type=int, default=20)
+    search.add_argument("--json", action="store_true")
+    show = sub.add_parser("show", help="show one article")
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true")
+    sub.add_parser("feeds", help="every feed with its last refresh status")
+    check = sub.add_parser("check", help="fetch and parse each feed now, without storing anything")
+    check.add_argument("--feed", action="append", metavar="NAME")
+    config = sub.add_parser("config", help="the config file")
+    config_sub = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    init = config_sub.add_parser("init", help="write the default feeds.toml into the user's config dir")
+    init.add_argument("--force", action="store_true", help="overwrite an existing file")
+    config_sub.add_parser("path", help="say which feeds.toml is in use")
+    return parser
+
+
+class Context:
+    """What every command needs: the parsed arguments, consoles, the config and the data dir."""
+
+    def __init__(self, args: argparse.Namespace, out: Console, err: Console) -> None:
+        self.args = args
+        self.out = out
+        self.err = err
+        self._demo_server: Any = None
+
+    @property
+    def data_dir(self) -> Path:
+        base = self.args.data_dir or paths.default_data_dir()
+        # The demo edition never mixes with the user's own cache.
+        return base / "demo" if self.args.demo and not self.args.data_dir else base
+
+    def config(self) -> Config:
+        """The config in use; in demo mode, the demo server's feeds (started on first use)."""
+        config = load_config(self.args.config)
+        if not self.args.demo:
+            return config
+        if self._demo_server is None:
+            from reader.demo import DemoServer
+
+            self._demo_server = DemoServer().start()
+        demo_config: Config = self._demo_server.config(config)
+        return demo_config
+
+    @contextmanager
+    def store(self) -> Iterator[Store]:
+        with Store(paths.database_file(self.data_dir)) as store:
+            yield store
+
+    def close(self) -> None:
+        if self._demo_server is not None:
+            self._demo_server.stop()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return its exit code."""
+    args = build_parser().parse_args(argv)
+    out = Console(highlight=False, emoji=False)
+    err = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
+    ctx = Context(args, out, err)
+    try:
+        return COMMANDS[args.command or "tui"](ctx)
+    except ConfigError as exc:
+        err.print(f"sportreader: config error: {exc}", markup=False, style="red", soft_wrap=True)
+        return EXIT_USAGE
+    except StoreError as exc:
+        err.print(f"sportreader: {exc}", markup=False, style="red", soft_wrap=True)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        ctx.close()
+
+
+def cmd_tui(ctx: Context) -> int:
+    config = ctx.config()
+    from reader.ui.app import run_tui  # imported here: the other commands never load Textual
+
+    return run_tui(config, ctx.data_dir)
+
+
+def cmd_refresh(ctx: Context) -> int:
+    from reader.refresh import refresh
+
+    config = ctx.config()
+    feeds = _select_feeds(config, ctx.args.feed)
+
+    def report(result: FeedResult) -> None:
+        if not ctx.args.quiet or result.error:
+            target = ctx.err if result.error and ctx.args.quiet else ctx.out
+            target.print(console.feed_result_line(result))
+
+    status = ctx.out.status("Aggiornamento dei feed…") if ctx.out.is_terminal and not ctx.args.quiet else nullcontext()
+    with ctx.store() as store, status:
+        result = refresh(config, store, feeds=feeds, on_result=report)
+    if not ctx.args.quiet:
+        ctx.out.print(console.refresh_summary(result))
+    all_failed = bool(result.results) and len(result.failed) == len(result.results)
+    return EXIT_FAILED if all_failed else EXIT_OK
+
+
+def _select_feeds(config: Config, names: list[str] | None) -> Any:
+    if not names:
+        return None
+    known = {f.name.casefold(): f for f in config.feeds}
+    missing = [n for n in names if n.casefold() not in known]
+    if missing:
+        raise ConfigError(config.path, f"no feed named '{missing[0]}' (see `sportreader feeds`)")
+    return [known[n.casefold()] for n in names]
+
+
+def cmd_list(ctx: Context) -> int:
+    where = Filter(feed=ctx.args.feed, tag=ctx.args.tag, unread_only=ctx.args.unread,
+                   starred_only=ctx.args.starred)
+    with ctx.store() as store:
+        previews = store.previews(where, limit=ctx.args.limit)
+    if ctx.args.json:
+        return _print_json(ctx, [_jsonable(asdict(p)) for p in previews])
+    ctx.out.print(console.preview_table(previews))
+    return EXIT_OK
+
+
+def cmd_search(ctx: Context) -> int:
+    query = " ".join(ctx.args.query)
+    with ctx.store() as store:
+        hits = store.search(query, limit=ctx.args.limit)
+    if ctx.args.json:
+        return _print_json(ctx, [_jsonable(asdict(h)) for h in hits])
+    if not hits:
+        ctx.err.print(f"Nessun articolo trovato per: {query}", markup=False)
+        return EXIT_FAILED
+    ctx.out.print(console.search_results(hits))
+    return EXIT_OK
+
+
+def cmd_show(ctx: Context) -> int:
+    with ctx.store() as store:
+        article = store.article(ctx.args.id)
+    if article is None:
+        ctx.err.print(f"Nessun articolo con id {ctx.args.id}", markup=False)
+        return EXIT_FAILED
+    if ctx.args.json:
+        return _print_json(ctx, _jsonable(asdict(article)))
+    ctx.out.print(console.article_view(article))
+    return EXIT_OK
+
+
+def cmd_feeds(ctx: Context) -> int:
+    config = ctx.config()
+    with ctx.store() as store:
+        store.sync_feeds(config.feeds)
+        feeds = store.feeds_overview()
+    configured = {f.name for f in config.feeds}
+    ctx.out.print(console.feeds_table([f for f in feeds if f.name in configured]))
+    return EXIT_OK
+
+
+def cmd_check(ctx: Context) -> int:
+    from reader.check import check_feeds
+
+    config = ctx.config()
+    feeds = _select_feeds(config, ctx.args.feed) or config.enabled_feeds
+    results = check_feeds(config, feeds, on_result=lambda r: ctx.out.print(console.feed_result_line(r)))
+    failed = [r for r in results if r.error]
+    ctx.out.print(f"{len(results)} feed controllati, {len(failed)} con errori", markup=False)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def cmd_config(ctx: Context) -> int:
+    if ctx.args.config_command == "path":
+        path, origin = resolve_config_path(ctx.args.config)
+        ctx.out.print(f"{path}  ({origin})", markup=False, soft_wrap=True)
+        return EXIT_OK
+    target = paths.user_config_file()
+    if target.exists() and not ctx.args.force:
+        ctx.err.print(f"{target} already exists; use --force to overwrite it", markup=False)
+        return EXIT_USAGE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(paths.shipped_config_file(), target)
+    ctx.out.print(f"Wrote {target}", markup=False, soft_wrap=True)
+    return EXIT_OK
+
+
+def _print_json(ctx: Context, data: object) -> int:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+COMMANDS: dict[str, Callable[[Context], int]] = {
+    "tui": cmd_tui, "refresh": cmd_refresh, "list": cmd_list, "search": cmd_search, "show": cmd_show,
+    "feeds": cmd_feeds, "check": cmd_check, "config": cmd_config,
+}

@@ -1,0 +1,114 @@
+"""Rich renderings for the command line: previews, articles, feeds, refresh results.
+
+Every string comes from the store (already sanitised) and is placed in Text objects, never in markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from reader.models import FeedResult, FeedStatus, RefreshReport
+from reader.store import Article, FeedOverview, Preview, SearchHit
+
+STATUS_STYLES = {FeedStatus.OK: "green", FeedStatus.NOT_MODIFIED: "dim", FeedStatus.ERROR: "bold red"}
+
+
+def when(moment: datetime | None, now: datetime | None = None) -> str:
+    """A short relative time in Italian: 'ora', '5 min fa', '3 h fa', '2 g fa'."""
+    if moment is None:
+        return "mai"
+    seconds = ((now or datetime.now(UTC)) - moment).total_seconds()
+    if seconds < 60:
+        return "ora"
+    if seconds < 3600:
+        return f"{int(seconds // 60)} min fa"
+    if seconds < 86400:
+        return f"{int(seconds // 3600)} h fa"
+    return f"{int(seconds // 86400)} g fa"
+
+
+def preview_table(previews: Sequence[Preview], now: datetime | None = None) -> Table:
+    """The list of articles: id, marks, time, source, title."""
+    table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
+    for column, justify in (("id", "right"), ("", "left"), ("quando", "right"), ("fonte", "left"),
+                            ("titolo", "left")):
+        table.add_column(column, justify=justify, no_wrap=column != "titolo")  # type: ignore[arg-type]
+    for p in previews:
+        marks = ("★" if p.starred else " ") + (" " if p.read else "●")
+        title = Text(p.title, style="" if p.read else "bold")
+        table.add_row(str(p.id), Text(marks, style="yellow"), when(p.published, now), Text(p.feed, style="cyan"),
+                      title)
+    return table
+
+
+def search_results(hits: Sequence[SearchHit], now: datetime | None = None) -> Group:
+    """Search hits: the title and a snippet, each with the matched words highlighted."""
+    rows: list[Text] = []
+    for hit in hits:
+        p = hit.preview
+        head = Text.assemble((f"{p.id:>6} ", "dim"), (f"{when(p.published, now):>9}  ", "dim"), (p.feed, "cyan"),
+                             "  ")
+        title = Text(p.title, style="bold")
+        for start, end in hit.title_marks:
+            title.stylize("reverse", start, end)
+        snippet = Text("         " + hit.snippet, style="dim")
+        for start, end in hit.snippet_marks:
+            snippet.stylize("bold reverse", start + 9, end + 9)
+        rows.extend([head + title, snippet])
+    return Group(*rows)
+
+
+def article_view(article: Article) -> Group:
+    """An article: heading lines, then its paragraphs."""
+    p = article.preview
+    source = "articolo completo" if article.full_text else "riassunto del feed"
+    meta = Text.assemble((p.feed, "cyan"), " · ", p.published.astimezone().strftime("%d/%m/%Y %H:%M"))
+    if article.author:
+        meta.append(" · " + article.author)
+    parts: list[Text] = [Text(p.title, style="bold"), meta]
+    if p.link:
+        parts.append(Text(p.link, style="underline blue"))
+    parts.append(Text(f"[{source}]", style="dim italic"))
+    for paragraph in article.body.split("\n\n"):
+        parts.extend([Text(""), Text(paragraph)])
+    return Group(*parts)
+
+
+def feeds_table(feeds: Sequence[FeedOverview], now: datetime | None = None) -> Table:
+    """Every feed with its counts and last status."""
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column in ("feed", "articoli", "non letti", "stato", "controllato", "errore / url"):
+        table.add_column(column, no_wrap=column not in ("errore / url",))
+    for f in feeds:
+        status = Text(f.status or "mai aggiornato", style=STATUS_STYLES.get(FeedStatus(f.status), "")
+                      if f.status else "dim")
+        detail = Text(f.error, style="red") if f.error else Text(f.warning or f.url, style="dim")
+        table.add_row(Text(f.name, style="cyan"), str(f.entries), str(f.unread), status, when(f.checked, now), detail)
+    return table
+
+
+def feed_result_line(result: FeedResult) -> Text:
+    """One line per refreshed feed, printed as soon as it is done."""
+    line = Text.assemble((f"{result.status.value:>12}", STATUS_STYLES[result.status]), "  ", (result.feed, "cyan"))
+    if result.status is FeedStatus.OK:
+        line.append(f"  +{result.new} nuovi, {result.updated} aggiornati", style="green")
+    if result.error:
+        line.append(f"  {result.error}", style="red")
+    if result.warning:
+        line.append(f"  ({result.warning})", style="yellow")
+    line.append(f"  {result.duration:.2f} s", style="dim")
+    return line
+
+
+def refresh_summary(report: RefreshReport) -> Text:
+    """The last line of a refresh."""
+    seconds = (report.finished - report.started).total_seconds()
+    text = Text(f"{len(report.results)} feed in {seconds:.1f} s: {report.new} articoli nuovi")
+    if report.failed:
+        text.append(f", {len(report.failed)} con errori", style="bold red")
+    return text

@@ -1,0 +1,126 @@
+"""Every command end to end on a temporary data dir, against the loopback server."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader import paths
+from reader.cli import main
+from tests.conftest import item, rss
+from tests.server import FeedServer, Route
+
+
+@pytest.fixture
+def setup(tmp_path: Path, feed_server: FeedServer) -> list[str]:
+    feed_server.routes["/gazzetta"] = Route(rss([item(1, title="Inter, Lautaro e la città"), item(2)]))
+    feed_server.routes["/rotto"] = Route(b"nope", status=500)
+    config = tmp_path / "feeds.toml"
+    config.write_text(f"""[settings]\ntimeout = 3\n
+[[feeds]]\nname = "Gazzetta"\nurl = "{feed_server.url('/gazzetta')}"\ntags = ["serie-a"]\n
+[[feeds]]\nname = "Rotto"\nurl = "{feed_server.url('/rotto')}"\n""", encoding="utf-8")
+    return ["--config", str(config), "--data-dir", str(tmp_path / "data")]
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_refresh_reports_each_feed_and_a_summary(setup: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run([*setup, "refresh"], capsys)
+    assert code == 0
+    assert "Gazzetta" in out and "+2 nuovi" in out
+    assert "HTTP 500" in out
+    assert "2 articoli nuovi, 1 con errori" in out
+
+
+def test_refresh_quiet_prints_only_errors(setup: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run([*setup, "refresh", "-q"], capsys)
+    assert code == 0 and out == "" and "HTTP 500" in err
+
+
+def test_refresh_fails_when_every_feed_fails(setup: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert run([*setup, "refresh", "--feed", "rotto"], capsys)[0] == 1
+
+
+def test_refresh_of_an_unknown_feed_is_a_usage_error(setup: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run([*setup, "refresh", "--feed", "Nessuno"], capsys)
+    assert code == 2 and "no feed named 'Nessuno'" in err
+
+
+def test_list_search_and_show(setup: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    run([*setup, "refresh"], capsys)
+    code, out, _ = run([*setup, "list"], capsys)
+    assert code == 0 and "Inter, Lautaro e la città" in out
+    code, out, _ = run([*setup, "list", "--json"], capsys)
+    rows = json.loads(out)
+    assert len(rows) == 2 and rows[0]["feed"] == "Gazzetta"
+    code, out, _ = run([*setup, "search", "citta", "--json"], capsys)
+    hits = json.loads(out)
+    assert code == 0 and [h["preview"]["title"] for h in hits] == ["Inter, Lautaro e la città"]
+    code, out, _ = run([*setup, "search", "citta"], capsys)
+    assert "Lautaro" in out
+    code, out, _ = run([*setup, "show", str(hits[0]["preview"]["id"])], capsys)
+    assert code == 0 and "riassunto del feed" in out and "perché è importante" in out
+    assert run([*setup, "search", "zzzz"], capsys)[0] == 1
+    assert run([*setup, "show", "999"], capsys)[0] == 1
+
+
+def test_feeds_shows_each_status(setup: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    run([*setup, "refresh"], capsys)
+    code, out, _ = run([*setup, "feeds"], capsys)
+    assert code == 0 and "Gazzetta" in out and "HTTP 500" in out and "ok" in out
+
+
+def test_check_fetches_without_storing(setup: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run([*setup, "check"], capsys)
+    assert code == 1 and "+2 nuovi" in out and "2 feed controllati, 1 con errori" in out
+    assert not (tmp_path / "data" / paths.DB_FILE).exists()
+
+
+def test_a_bad_config_exits_2_and_names_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "feeds.toml"
+    bad.write_text('[[feeds]]\nname = "X"\nurl = "file:///etc/passwd"\n', encoding="utf-8")
+    code, _, err = run(["--config", str(bad), "--data-dir", str(tmp_path / "d"), "refresh"], capsys)
+    assert code == 2 and f"{bad}:3:" in err and "feeds[0].url" in err
+    assert not (tmp_path / "d").exists()
+
+
+def test_a_foreign_database_exits_1_with_a_clear_message(setup: list[str], tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / paths.DB_FILE).write_bytes(b"garbage" * 1000)
+    code, _, err = run([*setup, "list"], capsys)
+    assert code == 1 and "left untouched" in err
+
+
+def test_config_init_writes_the_default_once(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["config", "path"], capsys)[1].strip().endswith("(shipped default)")
+    code, out, _ = run(["config", "init"], capsys)
+    assert code == 0 and paths.user_config_file().read_bytes() == paths.shipped_config_file().read_bytes()
+    assert "(user config dir)" in run(["config", "path"], capsys)[1]
+    assert run(["config", "init"], capsys)[0] == 2
+    assert run(["config", "init", "--force"], capsys)[0] == 0
+
+
+def test_the_demo_edition_refreshes_through_the_normal_path(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["--demo", "--data-dir", str(tmp_path / "demo")]
+    code, out, _ = run([*args, "refresh"], capsys)
+    assert code == 0 and "con errori" not in out
+    rows = json.loads(run([*args, "list", "--json", "-n", "100"], capsys)[1])
+    assert len(rows) >= 15
+    assert len({r["feed"] for r in rows}) >= 3
+    second = run([*args, "refresh"], capsys)[1]
+    assert "not modified" in second
+
+
+def test_python_dash_m_reader_works() -> None:
+    done = subprocess.run([sys.executable, "-m", "reader", "--version"], capture_output=True, text=True, check=True)
+    assert done.stdout.startswith("sportreader ")

@@ -9,14 +9,14 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from datetime import datetime
 from functools import partial
 
 from reader.models import ParsedFeed
 from reader.parse import FeedParseError, parse_feed
 
-DEFAULT_DEADLINE = 30.0
+DEFAULT_DEADLINE = 10.0  # real feeds parse in well under a second
 
 
 class ParsePool:
@@ -28,7 +28,7 @@ class ParsePool:
         self.deadline = deadline
         self.processes = processes
         self._executor: Executor | None = None
-        self._stuck = False
+        self._retired: list[Executor] = []  # pools with a worker stuck on a hostile feed
 
     def _pool(self) -> Executor:
         if self._executor is None:
@@ -48,16 +48,28 @@ class ParsePool:
         try:
             return await asyncio.wait_for(loop.run_in_executor(self._pool(), job), self.deadline)
         except TimeoutError:
-            self._stuck = True
+            self._retire()
             raise FeedParseError(f"parsing took longer than {self.deadline:g} s; abandoned") from None
+        except BrokenExecutor:
+            # A worker died (killed, out of memory): this feed fails, the next one gets a new pool.
+            self._retire()
+            raise FeedParseError("the parser process died on this feed") from None
+
+    def _retire(self) -> None:
+        """Send new work to a fresh pool, so nothing queues behind a stuck worker."""
+        if self._executor is not None:
+            self._retired.append(self._executor)
+            self._executor = None
 
     def close(self) -> None:
         """Stop the workers; ones stuck on a hostile feed are killed rather than waited for."""
-        executor, self._executor = self._executor, None
-        if executor is None:
-            return
-        if self._stuck and isinstance(executor, ProcessPoolExecutor):
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+        for executor in self._retired:
             # The executor has no public way to end a busy worker before Python 3.14.
-            for process in list(getattr(executor, "_processes", {}).values()):
+            processes = getattr(executor, "_processes", None) or {}
+            for process in list(processes.values()):
                 process.terminate()
-        executor.shutdown(wait=not self._stuck, cancel_futures=True)
+            executor.shutdown(wait=False, cancel_futures=True)
+        self._retired.clear()

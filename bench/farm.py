@@ -10,14 +10,15 @@ import hashlib
 import random
 import threading
 import time
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from datetime import UTC, datetime, timedelta
 from xml.sax.saxutils import escape
 
-WORDS = ("la Juventus vince il derby con un gol di Vlahović al novantesimo, perché la città aspettava "
+SENTENCE = ("la Juventus vince il derby con un gol di Vlahović al novantesimo, perché la città aspettava "
          "una notte così; l'Inter risponde con Lautaro e Çalhanoğlu, il Milan cerca gioco con Leão e "
-         "Pulisic mentre il Napoli di Conte resta in testa alla classifica di Serie A").split()
+         "Pulisic mentre il Napoli di Conte resta in testa alla classifica di Serie A")
+WORDS = tuple(SENTENCE.split())
 LAST_MODIFIED = "Tue, 24 Nov 2026 10:00:00 GMT"
 
 

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from farm import Farm  # noqa: E402
+from farm import Farm
 
 
 def write_config(directory: Path, urls: list[str], concurrency: int) -> Path:

@@ -120,3 +120,21 @@ def test_a_parse_slower_than_its_deadline_is_that_feeds_error(feed_server: FeedS
     results = {r.feed: r for r in report.results}
     assert results["ok"].status is FeedStatus.OK
     assert results["redos"].status is FeedStatus.ERROR and "longer than" in (results["redos"].error or "")
+
+
+def test_latin1_and_utf8_feeds_over_http_keep_their_accents(feed_server: FeedServer, store: Store) -> None:
+    latin1 = rss([item(1, title="Società, perché la città è in festa")], encoding="iso-8859-1")
+    feed_server.routes["/latin1"] = Route(latin1.replace(b' encoding="iso-8859-1"', b""),
+                                          headers={"Content-Type": "application/rss+xml; charset=ISO-8859-1"})
+    feed_server.routes["/utf8"] = Route(rss([item(2, title="Çalhanoğlu già decisivo")]),
+                                        headers={"Content-Type": "application/rss+xml; charset=utf-8"})
+    refresh(config_for(feed_server, "/latin1", "/utf8"), store)
+    assert {p.title for p in store.previews()} == {"Società, perché la città è in festa", "Çalhanoğlu già decisivo"}
+
+
+def test_a_gzipped_feed_is_stored(feed_server: FeedServer, store: Store) -> None:
+    import gzip
+
+    feed_server.routes["/gz"] = Route(gzip.compress(rss([item(1)])), headers={"Content-Encoding": "gzip"})
+    assert refresh(config_for(feed_server, "/gz"), store).results[0].new == 1
+    assert "gzip" in feed_server.requests[-1][1]["accept-encoding"]

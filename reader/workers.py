@@ -1,0 +1,76 @@
+"""Runs CPU-heavy, untrusted-input work off the event loop: worker processes, each call under a deadline.
+
+Processes, not threads: parsing and extraction are CPU work that would hold the GIL against the UI, and
+input that sends a library into a quadratic regex can only be stopped by ending the process that runs it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from functools import partial
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+class WorkerError(Exception):
+    """The work did not finish: too slow, or its process died."""
+
+
+class WorkerPool:
+    """A lazily started pool; `processes=False` runs the work in threads instead (cheaper, unkillable)."""
+
+    def __init__(self, *, workers: int | None = None, deadline: float = 10.0, processes: bool = True) -> None:
+        self.workers = workers or max(1, os.cpu_count() or 1)
+        self.deadline = deadline
+        self.processes = processes
+        self._executor: Executor | None = None
+        self._retired: list[Executor] = []  # pools with a worker stuck on hostile input
+
+    def _pool(self) -> Executor:
+        if self._executor is None:
+            if self.processes:
+                # forkserver: forking a process that runs threads (the TUI's workers) is unsafe.
+                method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+                context = multiprocessing.get_context(method)
+                self._executor = ProcessPoolExecutor(self.workers, mp_context=context)
+            else:
+                self._executor = ThreadPoolExecutor(self.workers, thread_name_prefix="worker")
+        return self._executor
+
+    async def run(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """func(*args, **kwargs) in a worker; WorkerError when it overruns the deadline or its worker dies."""
+        loop = asyncio.get_running_loop()
+        try:
+            future = loop.run_in_executor(self._pool(), partial(func, *args, **kwargs))
+            return await asyncio.wait_for(future, self.deadline)
+        except TimeoutError:
+            self._retire()
+            raise WorkerError(f"took longer than {self.deadline:g} s; abandoned") from None
+        except BrokenExecutor:
+            # A worker died (killed, out of memory): this call fails, the next one gets a new pool.
+            self._retire()
+            raise WorkerError("the worker process died") from None
+
+    def _retire(self) -> None:
+        """Send new work to a fresh pool, so nothing queues behind a stuck worker."""
+        if self._executor is not None:
+            self._retired.append(self._executor)
+            self._executor = None
+
+    def close(self) -> None:
+        """Stop the workers; ones stuck on hostile input are killed rather than waited for."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+        for executor in self._retired:
+            # The executor has no public way to end a busy worker before Python 3.14.
+            processes = getattr(executor, "_processes", None) or {}
+            for process in list(processes.values()):
+                process.terminate()
+            executor.shutdown(wait=False, cancel_futures=True)
+        self._retired.clear()

@@ -1,0 +1,31 @@
+"""An article's web page -> its main text as paragraphs (trafilatura), or a reason why not."""
+
+from __future__ import annotations
+
+from reader.htmltext import html_to_text
+
+MAX_PAGE_BYTES = 3_000_000  # trafilatura takes minutes on pages of tens of MB
+MIN_CHARS = 400  # less is a teaser, a paywall notice or a cookie wall, not the article
+
+
+class ExtractError(Exception):
+    """The page gave no article text worth showing."""
+
+
+def extract_article(page: bytes, url: str = "", *, title: str = "") -> str:
+    """The main text of a page, paragraphs separated by blank lines, safe for a terminal."""
+    if len(page) > MAX_PAGE_BYTES:
+        raise ExtractError(f"the page is too large to extract ({len(page):,} bytes)")
+    import trafilatura  # heavy: loaded only in the worker that extracts
+
+    html = trafilatura.extract(page, url=url or None, output_format="html", include_comments=False,
+                               include_tables=False, include_images=False)
+    if not html:
+        raise ExtractError("no article text found on the page")
+    paragraphs = html_to_text(html).split("\n\n")
+    if paragraphs and title and paragraphs[0].strip().casefold() == title.strip().casefold():
+        paragraphs = paragraphs[1:]  # the headline is shown above the text already
+    text = "\n\n".join(paragraphs)
+    if len(text) < MIN_CHARS:
+        raise ExtractError(f"the page has only {len(text)} characters of text (a paywall or a teaser?)")
+    return text

@@ -46,6 +46,9 @@ def best_text(article: Article, note: str | None = None) -> ArticleText:
     return ArticleText(entry_id, article.summary, TextSource.SUMMARY, note)
 
 
+PREFETCH_LIMIT = 200  # pages fetched after one refresh, newest first
+
+
 class ArticleLoader:
     """Loads full articles with one fetcher and one extraction pool; use within a running event loop."""
 
@@ -84,6 +87,10 @@ class ArticleLoader:
         """Load many entries' pages concurrently (for reading offline); returns how many now have full text."""
         results = await asyncio.gather(*(self.load(i) for i in entry_ids))
         return sum(1 for r in results if r is not None and r.source is TextSource.FULL)
+
+    async def prefetch_unread(self, limit: int = PREFETCH_LIMIT) -> int:
+        """Fetch the pages of unread entries that have none cached yet."""
+        return await self.prefetch(self.store.missing_full_text(limit))
 
     async def aclose(self) -> None:
         """Close the pool, and the fetcher if this loader made it."""

@@ -143,8 +143,28 @@ def cmd_refresh(ctx: Context) -> int:
         result = refresh(config, store, feeds=feeds, on_result=report)
     if not ctx.args.quiet:
         ctx.out.print(console.refresh_summary(result))
+    if config.settings.prefetch:
+        _prefetch(ctx, config)
     all_failed = bool(result.results) and len(result.failed) == len(result.results)
     return EXIT_FAILED if all_failed else EXIT_OK
+
+
+def _prefetch(ctx: Context, config: Config) -> None:
+    import asyncio
+
+    from reader.article import ArticleLoader
+
+    async def run(store: Store) -> int:
+        loader = ArticleLoader(config.settings, store)
+        try:
+            return await loader.prefetch_unread()
+        finally:
+            await loader.aclose()
+
+    with ctx.store() as store:
+        loaded = asyncio.run(run(store))
+    if not ctx.args.quiet:
+        ctx.out.print(f"{loaded} articoli completi scaricati per la lettura offline", markup=False)
 
 
 def _select_feeds(config: Config, names: list[str] | None) -> Any:

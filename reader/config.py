@@ -193,6 +193,10 @@ class _Validator:
 
     def setting_value(self, key: str, value: Any, expected: type) -> Any:
         where = ("settings", key)
+        if expected is bool:
+            if not isinstance(value, bool):
+                raise self.error(where, f"must be true or false, got {_type_name(value)}")
+            return value
         if expected is str:
             if not isinstance(value, str) or not value.strip():
                 raise self.error(where, f"must be a non-empty string, got {_type_name(value)}")

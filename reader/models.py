@@ -28,6 +28,7 @@ class Settings:
     retention_days: int = 60
     user_agent: str = "sportreader/0.1 (+https://github.com/sportreader/sportreader)"
     max_redirects: int = 5
+    prefetch: bool = False
 
 
 @dataclass(frozen=True, slots=True)

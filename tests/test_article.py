@@ -117,3 +117,19 @@ def test_a_paywalled_page_is_remembered_as_unavailable(feed_server: FeedServer, 
     assert "paywall" in load(store, entry_id).note  # type: ignore[attr-defined]
     assert load(store, entry_id).source is TextSource.SUMMARY  # type: ignore[attr-defined]
     assert feed_server.hits("/pay.html") == 1
+
+
+def test_prefetch_loads_unread_pages_only(feed_server: FeedServer, store: Store) -> None:
+    feed_server.routes["/derby.html"] = Route(PAGE)
+    entry_id = stored_entry(store, feed_server.url("/derby.html"))
+    assert store.missing_full_text() == [entry_id]
+
+    async def go() -> int:
+        loader = ArticleLoader(Settings(timeout=2), store, pool=WorkerPool(processes=False))
+        try:
+            return await loader.prefetch_unread()
+        finally:
+            await loader.aclose()
+
+    assert asyncio.run(go()) == 1
+    assert store.missing_full_text() == []

@@ -161,3 +161,8 @@ def test_lookup_prefers_the_command_line_then_the_environment(tmp_path: Path,
 def test_a_missing_config_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="no such config file"):
         load_config(tmp_path / "nope.toml")
+
+
+def test_prefetch_is_a_boolean_setting() -> None:
+    assert parse_config_text("[settings]\nprefetch = true\n", Path("f")).settings.prefetch is True
+    assert error_of("[settings]\nprefetch = 1\n").message == "must be true or false, got an integer"

@@ -207,6 +207,12 @@ class Store:
         with self._write() as conn:
             conn.execute("UPDATE entries SET full_text = ? WHERE id = ?", (text, entry_id))
 
+    def missing_full_text(self, limit: int = 100) -> list[int]:
+        """Unread entries whose page was never fetched, newest first (what a prefetch should load)."""
+        rows = self._read("SELECT id FROM entries WHERE full_text IS NULL AND read = 0 AND link != '' "
+                          "ORDER BY published DESC LIMIT ?", (limit,))
+        return [int(row[0]) for row in rows]
+
     def prune(self, retention_days: int, now: datetime) -> int:
         """Delete unstarred entries older than the retention; returns how many went."""
         cutoff = (now - timedelta(days=retention_days)).timestamp()

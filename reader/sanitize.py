@@ -31,14 +31,53 @@ _INVISIBLE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f"
     "\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
 )
-_LINE_SEPARATORS = re.compile("[\r\u2028\u2029\x85]")  # \x85 is NEL; handled before the C1 sweep
+_LINE_SEPARATORS = re.compile("[\r\u2028\u2029]")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _BLANKS = re.compile(r"\s+")
 
 
+# Runs of characters that UTF-8 bytes become when misread as Windows-1252 / Latin-1: a lead byte
+# (Â-ô) followed by continuation bytes (0x80-0xBF, as Latin-1 or as their Windows-1252 glyphs).
+_CONTINUATION = "\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d" \
+                "\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
+_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]+")
+_C1 = re.compile("[\u0080-\u009f]")
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo the two certain encoding accidents: UTF-8 read as Windows-1252, and Windows-1252 read as Latin-1.
+
+    A run is re-decoded only when its bytes form valid UTF-8, which ordinary Italian text never does.
+    """
+    if _MOJIBAKE.search(text):
+        text = _MOJIBAKE.sub(_redecode, text)
+    if _C1.search(text):
+        # C1 controls never appear in real text: they are Windows-1252 punctuation under a Latin-1 label.
+        text = _C1.sub(_cp1252_char, text)
+    return text
+
+
+def _redecode(match: re.Match[str]) -> str:
+    run = match.group(0)
+    try:
+        return run.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        try:
+            return run.encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            return run
+
+
+def _cp1252_char(match: re.Match[str]) -> str:
+    try:
+        return match.group(0).encode("latin-1").decode("cp1252")
+    except UnicodeDecodeError:
+        return ""  # the five bytes Windows-1252 leaves undefined
+
+
 def clean_text(text: str) -> str:
     """Strip escape sequences and invisible or control characters; keep newlines, turn tabs to spaces."""
-    text = _ESCAPE_SEQUENCES.sub("", text)
+    text = repair_mojibake(_ESCAPE_SEQUENCES.sub("", text))
     text = _LINE_SEPARATORS.sub("\n", text.replace("\r\n", "\n"))
     text = text.replace("\t", " ")
     return _INVISIBLE.sub("", text)

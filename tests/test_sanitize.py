@@ -15,7 +15,22 @@ def test_escape_sequences_are_removed_whole() -> None:
 
 
 def test_c1_controls_and_bidi_overrides_are_removed() -> None:
-    assert clean_text("2\u202e-1\u202c \x9b31m ok\x85riga") == "2-1  ok\nriga"
+    # 8-bit CSI goes with its parameters; a lone C1 byte is read as the Windows-1252 character it was.
+    assert clean_text("2\u202e-1\u202c \x9b31m ok\x85\x81") == "2-1  ok…"
+
+
+def test_utf8_read_as_windows_1252_is_repaired() -> None:
+    broken = "PerchÃ© la cittÃ\xa0 Ã¨ piÃ¹ forte: lâ€™attesa Â«SÃ¬Â» â‚¬5"
+    assert clean_text(broken) == "Perché la città è più forte: l’attesa «Sì» €5"
+
+
+def test_windows_1252_read_as_latin1_is_repaired() -> None:
+    assert clean_text("\x93Rigore netto\x94 \x96 Moviola\x85 \x805") == "“Rigore netto” – Moviola… €5"
+
+
+def test_correct_text_is_never_changed_by_the_repair() -> None:
+    for text in ("Perché la città è più forte", "Çalhanoğlu già in gol", "ÀÉ Â", "Müller, Ødegaard, Ñíguez"):
+        assert clean_text(text) == text
 
 
 def test_zero_width_characters_inside_a_name_are_removed() -> None:

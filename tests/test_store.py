@@ -220,3 +220,16 @@ def test_a_corrupt_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="left untouched"):
         Store(path)
     assert path.read_bytes() == b"this is not sqlite" * 100
+
+
+def test_with_more_matches_than_the_rank_window_the_newest_are_ranked(store: Store,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.store.store as store_module
+
+    monkeypatch.setattr(store_module, "RANK_WINDOW", 5)
+    store.sync_feeds(FEEDS)
+    store.save_entries("Gazzetta", [record(f"n{n}", f"Derby numero {n}", hours_ago=20 - n) for n in range(20)],
+                       now=NOW)
+    hits = store.search("derby", limit=50, now=NOW)
+    assert sorted(h.preview.title for h in hits) == sorted(f"Derby numero {n}" for n in range(15, 20))
+    assert hits[0].preview.title == "Derby numero 19"  # equal scores: the newest first

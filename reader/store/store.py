@@ -27,6 +27,7 @@ from reader.store.records import (
 SEPARATOR = "\x1f"  # joins tags and categories; sanitised text never contains it
 LEAD_CHARS = 240
 HISTORY_KEPT = 200  # refreshes kept in the history
+RANK_WINDOW = 2000  # search ranks the newest this many matches
 
 _PREVIEW_COLUMNS = """e.id, f.name, e.title, e.link, e.published, e.read, e.starred,
     substr(e.summary, 1, 400), e.categories"""
@@ -224,28 +225,44 @@ class Store:
 
     def search(self, query: str, *, limit: int = 50, offset: int = 0,
                now: datetime | None = None) -> list[SearchHit]:
-        """Entries matching the words, best first (bm25, with a boost for recent ones)."""
+        """Entries matching the words, best first (bm25, with a boost for recent ones), with marked text."""
         match = fts.fts_query(query)
         if not match:
             return []
-        moment = (now or datetime.now(UTC)).timestamp()
+        ids = self._ranked_ids(match, limit, offset, (now or datetime.now(UTC)).timestamp())
+        if not ids:
+            return []
+        # Highlights and snippets cost a tokenisation each: only for the page that is shown.
+        marks = ",".join("?" * len(ids))
         rows = self._read(
             f"""SELECT {_PREVIEW_COLUMNS},
                    highlight(entries_fts, 0, ?, ?),
                    snippet(entries_fts, -1, ?, ?, '…', 16)
                 FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
                 JOIN feeds f ON f.id = e.feed_id
-                WHERE entries_fts MATCH ?
-                ORDER BY bm25(entries_fts, 8.0, 3.0, 1.0, 1.0) + (? - e.published) / 86400.0 * 0.02
-                LIMIT ? OFFSET ?""",
-            (fts.MARK_OPEN, fts.MARK_CLOSE, fts.MARK_OPEN, fts.MARK_CLOSE, match, moment, limit, offset),
+                WHERE entries_fts MATCH ? AND entries_fts.rowid IN ({marks})""",
+            (fts.MARK_OPEN, fts.MARK_CLOSE, fts.MARK_OPEN, fts.MARK_CLOSE, match, *ids),
         )
-        hits = []
-        for row in rows:
-            _, title_marks = fts.split_marks(row[9])
-            snippet, snippet_marks = fts.split_marks(row[10])
-            hits.append(SearchHit(_preview(row), title_marks, snippet.replace("\n", " "), snippet_marks))
-        return hits
+        by_id = {int(row[0]): row for row in rows}
+        return [_hit(by_id[i]) for i in ids if i in by_id]
+
+    def _ranked_ids(self, match: str, limit: int, offset: int, now: float) -> list[int]:
+        """The ids of one page of results, ranked among the newest RANK_WINDOW matches.
+
+        bm25 reads every match's statistics; for a common word over a large cache that alone costs
+        100 ms, so only the most recently stored matches (the ones a news reader wants) are ranked.
+        """
+        floor_rows = self._read("SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? "
+                                "ORDER BY rowid DESC LIMIT 1 OFFSET ?", (match, RANK_WINDOW - 1))
+        floor = int(floor_rows[0][0]) if floor_rows else 0
+        rows = self._read(
+            """SELECT e.id FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
+               WHERE entries_fts MATCH ? AND entries_fts.rowid >= ?
+               ORDER BY bm25(entries_fts, 8.0, 3.0, 1.0, 1.0) + (? - e.published) / 86400.0 * 0.02
+               LIMIT ? OFFSET ?""",
+            (match, floor, now, limit, offset),
+        )
+        return [int(row[0]) for row in rows]
 
     # History
 
@@ -268,6 +285,12 @@ class Store:
         """When the last refresh finished."""
         rows = self._read("SELECT max(finished) FROM refreshes")
         return _datetime(rows[0][0]) if rows and rows[0][0] else None
+
+
+def _hit(row: Sequence[object]) -> SearchHit:
+    _, title_marks = fts.split_marks(str(row[9]))
+    snippet, snippet_marks = fts.split_marks(str(row[10]))
+    return SearchHit(_preview(row), title_marks, snippet.replace("\n", " "), snippet_marks)
 
 
 def _filter_sql(where: Filter) -> tuple[str, list[object]]:

@@ -17,8 +17,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from reader.models import FeedSpec  # noqa: E402
-from reader.store import EntryRecord, Store  # noqa: E402
+from reader.models import FeedSpec
+from reader.store import EntryRecord, Store
 
 TEAMS = ["Inter", "Milan", "Juventus", "Napoli", "Roma", "Lazio", "Atalanta", "Fiorentina", "Bologna", "Torino"]
 PLAYERS = ["Lautaro", "Thuram", "Leão", "Pulisic", "Vlahović", "Yildiz", "Lukaku", "McTominay", "Dybala", "Zaccagni",

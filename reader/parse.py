@@ -6,6 +6,7 @@ Pure and synchronous: the refresh runs it in a worker process, off the event loo
 from __future__ import annotations
 
 import calendar
+import email.utils
 import hashlib
 import html
 import io
@@ -27,6 +28,33 @@ FUTURE_TOLERANCE = timedelta(days=1)
 # loose parser expands some that expat refuses.
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _HTML_PAGE = re.compile(rb"^\s*(<!doctype html|<html)", re.IGNORECASE)
+
+
+_ITALIAN_DATE_WORDS = {
+    "lun": "Mon", "mar": "Tue", "mer": "Wed", "gio": "Thu", "ven": "Fri", "sab": "Sat", "dom": "Sun",
+    "gen": "Jan", "feb": "Feb", "apr": "Apr", "mag": "May", "giu": "Jun", "lug": "Jul", "ago": "Aug",
+    "set": "Sep", "ott": "Oct", "nov": "Nov", "dic": "Dec",
+}
+_ITALIAN_DATE = re.compile(r"^\s*(\w{3})\w*,?\s+(\d{1,2})\s+(\w{3})\w*\s+(\d{4})\s+(\d{1,2}:\d{2}(?::\d{2})?)"
+                           r"\s*([+-]\d{4}|[A-Z]{1,5})?\s*$", re.IGNORECASE)
+
+
+def _italian_date(value: str) -> time.struct_time | None:
+    """RFC 822 dates written with Italian names ('lun, 28 set 2026 10:00:00 +0200'), as Sky Sport does."""
+    match = _ITALIAN_DATE.match(value)
+    if not match:
+        return None
+    day, month = (_ITALIAN_DATE_WORDS.get(w.lower()) for w in (match.group(1), match.group(3)))
+    if not month:
+        return None
+    english = f"{day or 'Mon'}, {match.group(2)} {month} {match.group(4)} {match.group(5)} {match.group(6) or '+0000'}"
+    try:
+        return email.utils.parsedate_to_datetime(english).astimezone(UTC).timetuple()
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+feedparser.registerDateHandler(_italian_date)
 
 
 class FeedParseError(Exception):

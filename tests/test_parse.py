@@ -113,3 +113,10 @@ def test_invalid_character_references_are_an_error_not_a_crash() -> None:
 def test_parsed_feeds_cross_process_boundaries() -> None:
     feed = parse_feed(rss([item(1)]), now=NOW)
     assert pickle.loads(pickle.dumps(feed)) == feed
+
+
+def test_dates_with_italian_names_are_understood() -> None:
+    body = rss([item(1, pubDate="lun, 28 set 2026 10:00:00 +0200"), item(2, pubDate="Gio, 1 Ott 2026 08:30 GMT")])
+    entries = parse_feed(body, now=NOW).entries
+    assert entries[0].published == datetime(2026, 9, 28, 8, 0, tzinfo=UTC)
+    assert entries[1].published == datetime(2026, 10, 1, 8, 30, tzinfo=UTC)

@@ -84,9 +84,9 @@ class Context:
         if not self.args.demo:
             return config
         if self._demo_server is None:
-            from reader.demo import DemoServer
+            from reader.demo import DemoServer, edition_time
 
-            self._demo_server = DemoServer().start()
+            self._demo_server = DemoServer(now=edition_time(self.data_dir)).start()
         demo_config: Config = self._demo_server.config(config)
         return demo_config
 

@@ -12,10 +12,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from rich.errors import StyleSyntaxError
+from rich.style import Style
+
 from reader import paths
+from reader.appearance import HIGHLIGHT_STYLES, THEMES
+from reader.keymap import ACTION_IDS
 from reader.models import FeedSpec, Settings
 
-TOP_LEVEL_KEYS = ("settings", "feeds", "names")
+TOP_LEVEL_KEYS = ("settings", "feeds", "names", "keys", "highlight")
 FEED_KEYS = ("name", "url", "tags", "enabled")
 NAME_KINDS = ("player", "coach", "team")
 NAME_KEYS = ("kind", "aliases")
@@ -29,6 +34,9 @@ SETTING_BOUNDS: dict[str, tuple[float, float | None]] = {
     "retention_days": (1, 36500),
     "max_redirects": (0, 30),
 }
+
+
+_KEY_NAME = re.compile(r"[A-Za-z0-9_+\-]{1,40}|[!-~]")
 
 
 class ConfigError(Exception):
@@ -70,6 +78,8 @@ class Config:
     settings: Settings = field(default_factory=Settings)
     feeds: tuple[FeedSpec, ...] = ()
     names: Mapping[str, NameSpec] = field(default_factory=dict)
+    keys: Mapping[str, str] = field(default_factory=dict)
+    highlight: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def enabled_feeds(self) -> tuple[FeedSpec, ...]:
@@ -165,6 +175,8 @@ class _Validator:
             settings=self.settings(self.table(data, "settings")),
             feeds=self.feeds(data.get("feeds", [])),
             names=self.names(self.table(data, "names")),
+            keys=self.keys(self.table(data, "keys")),
+            highlight=self.highlight(self.table(data, "highlight")),
         )
 
     def table(self, data: dict[str, Any], key: str) -> dict[str, Any]:
@@ -191,8 +203,40 @@ class _Validator:
             values[key] = self.setting_value(key, value, expected)
         return Settings(**values)
 
+    def keys(self, table: dict[str, Any]) -> dict[str, str]:
+        """`[keys]`: action = "key,key"; an unknown action is an error with a suggestion."""
+        self.reject_unknown(table, tuple(sorted(ACTION_IDS)), ("keys",))
+        return {action: self.key_list(value, ("keys", action)) for action, value in table.items()}
+
+    def key_list(self, value: Any, where: tuple[str | int, ...]) -> str:
+        keys = self.string_list(value, where) if isinstance(value, list) else (self.string(value, where),)
+        parts = [k.strip() for key in keys for k in key.split(",") if k.strip()]
+        for part in parts:
+            if not _KEY_NAME.fullmatch(part):
+                raise self.error(where, f"'{part}' is not a key name (examples: 'j', 'ctrl+f', 'down', 'f5')")
+        return ",".join(parts)
+
+    def highlight(self, table: dict[str, Any]) -> dict[str, str]:
+        """`[highlight]`: role = "Rich style", e.g. player = "bold blue"."""
+        self.reject_unknown(table, tuple(HIGHLIGHT_STYLES), ("highlight",))
+        styles: dict[str, str] = {}
+        for role, value in table.items():
+            style = self.string(value, ("highlight", role))
+            try:
+                Style.parse(style)
+            except StyleSyntaxError as exc:
+                raise self.error(("highlight", role), f"is not a style: {exc}") from None
+            styles[role] = style
+        return styles
+
     def setting_value(self, key: str, value: Any, expected: type) -> Any:
         where = ("settings", key)
+        if key == "theme":
+            if value not in THEMES:
+                hint = difflib.get_close_matches(str(value), THEMES, n=1)
+                suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; known themes: {', '.join(THEMES)}"
+                raise self.error(where, f"unknown theme {value!r}{suggestion}")
+            return value
         if expected is bool:
             if not isinstance(value, bool):
                 raise self.error(where, f"must be true or false, got {_type_name(value)}")

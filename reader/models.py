@@ -29,6 +29,7 @@ class Settings:
     user_agent: str = "sportreader/0.1 (+https://github.com/sportreader/sportreader)"
     max_redirects: int = 5
     prefetch: bool = False
+    theme: str = "textual-dark"
 
 
 @dataclass(frozen=True, slots=True)

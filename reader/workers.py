@@ -17,6 +17,26 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
+def start_method() -> str:
+    """forkserver where it exists: forking a process that runs threads (the TUI's workers) is unsafe."""
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def prepare_processes() -> None:
+    """Start the fork server and the resource tracker now, while sys.stderr is the real one.
+
+    Both pass sys.stderr's descriptor to the process they start; inside a Textual app stderr is
+    replaced by an object without a descriptor and starting them fails ("bad value(s) in fds_to_keep").
+    """
+    if start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()
+
+
 class WorkerError(Exception):
     """The work did not finish: too slow, or its process died."""
 
@@ -34,9 +54,7 @@ class WorkerPool:
     def _pool(self) -> Executor:
         if self._executor is None:
             if self.processes:
-                # forkserver: forking a process that runs threads (the TUI's workers) is unsafe.
-                method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-                context = multiprocessing.get_context(method)
+                context = multiprocessing.get_context(start_method())
                 self._executor = ProcessPoolExecutor(self.workers, mp_context=context)
             else:
                 self._executor = ThreadPoolExecutor(self.workers, thread_name_prefix="worker")

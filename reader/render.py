@@ -1,0 +1,196 @@
+"""Texts plus styled spans -> Rich Text, for the app's panes (pure: no Textual import).
+
+The reader pane shows an article as paragraphs; highlights (quotes, names, search and find matches)
+arrive as spans over the whole text, which this module splits per paragraph. Every string is
+sanitised again here, because this is the last step before the screen.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from rich.text import Text
+
+from reader.appearance import HIGHLIGHT_STYLES
+from reader.sanitize import clean_line, clean_text
+from reader.store import Preview
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+MONTHS = ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+          "ottobre", "novembre", "dicembre")
+WEEKDAYS = ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica")
+
+
+@dataclass(frozen=True, slots=True)
+class StyledSpan:
+    """A range of a text and the highlight role it gets (a key of the highlight styles)."""
+
+    start: int
+    end: int
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of an article: where it starts in the whole text, and its rendering."""
+
+    start: int
+    end: int
+    text: Text
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each non-blank paragraph, separated by blank lines."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for brk in [*PARAGRAPH_BREAK.finditer(text), None]:
+        end = brk.start() if brk else len(text)
+        chunk = text[position:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append((position + lead, position + len(chunk.rstrip())))
+        if brk:
+            position = brk.end()
+    return spans
+
+
+def render_paragraphs(text: str, spans: Iterable[StyledSpan] = (), styles: Mapping[str, str] | None = None,
+                      notes: Sequence[tuple[int, str]] = ()) -> list[Paragraph]:
+    """The text as paragraphs, each a Text with the spans that fall in it (later spans win).
+
+    `notes` are (offset, label) pairs shown after that offset in the speaker style: who said a quote.
+    """
+    table = {**HIGHLIGHT_STYLES, **(styles or {})}
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+    paragraphs: list[Paragraph] = []
+    for start, end in split_paragraphs(text):
+        rendered = Text(_display(text[start:end]))
+        for span in ordered:
+            if span.end <= start or span.start >= end:
+                continue
+            style = table.get(span.role)
+            if style:
+                rendered.stylize(style, max(span.start, start) - start, min(span.end, end) - start)
+        inside = sorted(((at, label) for at, label in notes if start < at <= end), reverse=True)
+        for at, label in inside:
+            rendered = _insert(rendered, at - start, Text(f" — {clean_line(label, 80)}", table["speaker"]))
+        paragraphs.append(Paragraph(start, end, rendered))
+    return paragraphs
+
+
+def _insert(text: Text, at: int, addition: Text) -> Text:
+    if at >= len(text):
+        return text + addition
+    left, right = text.divide([at])
+    return left + addition + right
+
+
+def _display(text: str) -> str:
+    """Sanitised text of the same length, so span offsets stay valid.
+
+    The store keeps clean text already; anything that is still not printable becomes U+FFFD
+    instead of being removed, which would shift every span after it.
+    """
+    cleaned = clean_text(text)
+    if len(cleaned) == len(text):
+        return cleaned
+    return "".join(ch if _printable(ch) else "\ufffd" for ch in text)
+
+
+def _printable(ch: str) -> bool:
+    return ch in "\n\t" or unicodedata.category(ch)[0] != "C"
+
+
+def find_spans(text: str, needle: str, role: str = "find") -> list[StyledSpan]:
+    """Every occurrence of needle in text, ignoring case and accents ('perche' finds 'Perché')."""
+    folded_needle = fold(needle.strip())
+    if not folded_needle:
+        return []
+    folded = fold(text)
+    spans: list[StyledSpan] = []
+    start = folded.find(folded_needle)
+    while start >= 0:
+        spans.append(StyledSpan(start, start + len(folded_needle), role))
+        start = folded.find(folded_needle, start + len(folded_needle))
+    return spans
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded text of the same length (one character in, one out)."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def _fold_char(ch: str) -> str:
+    base = unicodedata.normalize("NFD", ch)[0].lower()
+    return base if len(base) == 1 else ch
+
+
+def marked(text: str, marks: Sequence[tuple[int, int]], style: str, base: str = "") -> Text:
+    """A one-line text with the given ranges styled (search matches)."""
+    line = Text(_display(text).replace("\n", " "), style=base)
+    for start, end in marks:
+        line.stylize(style, start, end)
+    return line
+
+
+def when(moment: datetime, now: datetime) -> str:
+    """A short relative time in Italian: 'ora', '12 min', '3 h', 'ieri 18:30', '12 nov'."""
+    seconds = (now - moment).total_seconds()
+    if seconds < 60:
+        return "ora"
+    if seconds < 3600:
+        return f"{int(seconds // 60)} min"
+    if seconds < 6 * 3600 or moment.astimezone().date() == now.astimezone().date():
+        return f"{int(seconds // 3600)} h"
+    local = moment.astimezone()
+    if local.date() == (now.astimezone() - timedelta(days=1)).date():
+        return f"ieri {local:%H:%M}"
+    return f"{local.day} {MONTHS[local.month - 1][:3]}"
+
+
+def day_heading(moment: datetime, now: datetime) -> str:
+    """The heading of a day's group: 'Oggi', 'Ieri', 'martedì 18 novembre'."""
+    day = moment.astimezone().date()
+    today = now.astimezone().date()
+    if day == today:
+        return "Oggi"
+    if day == today - timedelta(days=1):
+        return "Ieri"
+    label = f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+    return label if day.year == today.year else f"{label} {day.year}"
+
+
+def preview_lines(preview: Preview, now: datetime, *, badge: str | None = None, match: str | None = None,
+                  title_marks: Sequence[tuple[int, int]] = (), lead: str | None = None,
+                  lead_marks: Sequence[tuple[int, int]] = ()) -> tuple[Text, Text, Text]:
+    """The three lines of a preview: title with marks; source, time, match and kind; the lead."""
+    mark = Text("★ " if preview.starred else ("● " if not preview.read else "  "),
+                style="bold #d4a017" if preview.starred else "bold #3b8eea")
+    title = mark + marked(preview.title, title_marks, HIGHLIGHT_STYLES["search"],
+                          base="" if preview.read else "bold")
+    meta = Text("  ")
+    meta.append(clean_line(preview.feed, 60), style="#5fa0a0")
+    meta.append(" · " + when(preview.published, now), style="dim")
+    if match:
+        meta.append(" · ")
+        meta.append(clean_line(match, 60), style="bold")
+    if badge:
+        meta.append(" ")
+        meta.append(f" {badge} ", style="reverse")
+    lead_text = marked(first_line(lead if lead is not None else preview.lead), lead_marks,
+                       HIGHLIGHT_STYLES["search"], base="dim")
+    return title, meta, Text("  ") + lead_text
+
+
+def first_line(text: str, limit: int = 300) -> str:
+    """The first line of a text, for a preview."""
+    return clean_line(text.strip().split("\n", 1)[0], limit)
+
+
+def now_utc() -> datetime:
+    """The current moment (the app's clock can be replaced in tests)."""
+    return datetime.now(UTC)

@@ -1,0 +1,19 @@
+"""Textual bindings built from the action table (reader.keymap); keys are remapped with app.set_keymap."""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+from reader.keymap import action, key_label
+
+
+def bindings(*action_ids: str, target: str = "screen", local: tuple[str, ...] = ()) -> list[BindingType]:
+    """Bindings for these actions; those in `local` run on the widget itself, the rest on `target`."""
+    result: list[BindingType] = []
+    for action_id in action_ids:
+        spec = action(action_id)
+        name = action_id if action_id in local else f"{target}.{action_id}"
+        result.append(Binding(spec.keys, name, spec.label or spec.description, show=bool(spec.label), id=action_id,
+                              key_display=key_label(spec.keys.split(",")[0])))
+    return result
+

@@ -1,0 +1,86 @@
+"""What the annotator adds to the app: a preview's match and kind, an article's annotation.
+
+The annotator's gazetteer is loaded on a thread after the first paint (`warm`); until then
+previews show without their match, and nothing on the start-up path imports it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+from reader.config import NameSpec
+from reader.store import Preview
+
+if TYPE_CHECKING:
+    from reader.annotate.model import Annotation
+
+KIND_BADGES = {"anteprima": "anteprima", "intervista": "intervista", "cronaca": "cronaca", "pagelle": "pagelle",
+               "mercato": "mercato"}
+CACHE_LIMIT = 5000
+
+
+class Decorations:
+    """Annotations for the UI, computed lazily and cached per entry."""
+
+    def __init__(self, names: Mapping[str, NameSpec]) -> None:
+        self.extra_names = names
+        self.ready = threading.Event()
+        self._cache: dict[int, tuple[str | None, str | None]] = {}
+
+    def warm(self, on_ready: Callable[[], None]) -> None:
+        """Load the annotator on a thread; call on_ready (from that thread) when it is usable."""
+        def load() -> None:
+            try:
+                from reader.annotate import annotate
+
+                annotate("Inter-Milan", title="Inter-Milan", extra_names=self.extra_names)
+            except Exception:  # without the annotator the app still reads
+                return
+            self.ready.set()
+            with contextlib.suppress(Exception):  # the app may have quit meanwhile
+                on_ready()
+
+        threading.Thread(target=load, name="sportreader-annotate-warm", daemon=True).start()
+
+    def decorate(self, preview: Preview) -> tuple[str | None, str | None]:
+        """(match label, kind badge) of a preview; (None, None) until the annotator is loaded."""
+        if not self.ready.is_set():
+            return None, None
+        cached = self._cache.get(preview.id)
+        if cached is None:
+            cached = self._headline(preview)
+            if len(self._cache) >= CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[preview.id] = cached
+        return cached
+
+    def _headline(self, preview: Preview) -> tuple[str | None, str | None]:
+        from reader.annotate import annotate
+
+        lead = preview.lead.split("\n\n", 1)[0][:400]
+        found = annotate(lead, title=preview.title, extra_names=self.extra_names)
+        return (found.match.label() if found.match else None), KIND_BADGES.get(found.kind)
+
+    def annotate(self, text: str, title: str) -> Annotation | None:
+        """The annotation of an article's text (call from a thread), or None without the annotator."""
+        try:
+            from reader.annotate import annotate
+
+            return annotate(text, title=title, extra_names=self.extra_names)
+        except ImportError:
+            return None
+
+    def names(self) -> list[str]:
+        """Teams and people a filter can pick: the user's `[names]` and the annotator's teams."""
+        picked = list(self.extra_names)
+        if self.ready.is_set():
+            try:
+                from reader.annotate.names import team_names
+
+                picked += [n for n in team_names() if n not in picked]
+            except ImportError:
+                pass
+        return picked

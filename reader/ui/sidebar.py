@@ -1,0 +1,105 @@
+"""The sidebar: all feeds, starred, each tag and each feed with its unread count."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.keymap import FEED_SLOTS
+from reader.sanitize import clean_line
+from reader.store import FeedOverview, Filter
+
+
+SIDEBAR_TEXT = 27  # the sidebar is 30 columns: text, padding and scrollbar
+
+
+@dataclass(frozen=True, slots=True)
+class SidebarChoice:
+    """What a sidebar row filters by."""
+
+    feed: str | None = None
+    tag: str | None = None
+    starred: bool = False
+    keep: bool = False
+
+
+class Sidebar(OptionList):
+    """Feeds and tags; choosing one filters the list."""
+
+    class Chosen(Message):
+        """A row was chosen."""
+
+        def __init__(self, choice: SidebarChoice) -> None:
+            super().__init__()
+            self.choice = choice
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.choices: dict[str, SidebarChoice] = {}
+        self.feed_names: list[str] = []
+        self.tags: list[str] = []
+
+    def show(self, feeds: Sequence[FeedOverview], current: Filter) -> None:
+        """Fill the rows from the store's overview."""
+        self.feed_names = [f.name for f in feeds]
+        unread_by_tag: dict[str, int] = {}
+        for feed in feeds:
+            for tag in feed.tags:
+                unread_by_tag[tag] = unread_by_tag.get(tag, 0) + feed.unread
+        self.tags = sorted(unread_by_tag)
+        total = sum(f.unread for f in feeds)
+        rows: list[tuple[str, Text, SidebarChoice]] = [
+            ("all", _row("Tutti", total, bold=True), SidebarChoice()),
+            ("starred", _row("★ Con stella", None), SidebarChoice(starred=True)),
+        ]
+        rows += [(f"tag:{t}", _row(f"#{t}", unread_by_tag[t]), SidebarChoice(tag=t)) for t in self.tags]
+        for index, feed in enumerate(feeds):
+            slot = f"{index + 1} " if index < FEED_SLOTS else "  "
+            label = _row(slot + clean_line(feed.name, 40), feed.unread, error=feed.status == "error")
+            rows.append((f"feed:{feed.name}", label, SidebarChoice(feed=feed.name)))
+        self.choices = {key: choice for key, _, choice in rows}
+        self.clear_options()
+        self.add_options([Option(label, id=key) for key, label, _ in rows[:2]])
+        if self.tags:
+            self.add_option(Option(Text("Tag", style="dim italic"), disabled=True))
+            self.add_options([Option(label, id=key) for key, label, _ in rows[2:2 + len(self.tags)]])
+        self.add_option(Option(Text("Feed", style="dim italic"), disabled=True))
+        self.add_options([Option(label, id=key) for key, label, _ in rows[2 + len(self.tags):]])
+        self.highlight_filter(current)
+
+    def highlight_filter(self, current: Filter) -> None:
+        """Put the highlight on the row of the current filter."""
+        key = (f"feed:{current.feed}" if current.feed else f"tag:{current.tag}" if current.tag
+               else "starred" if current.starred_only else "all")
+        try:
+            self.highlighted = self.get_option_index(key)
+        except Exception:
+            self.highlighted = None
+
+    def feed_at(self, slot: int) -> str | None:
+        """The feed shown with number `slot` (1-based)."""
+        return self.feed_names[slot - 1] if 0 < slot <= len(self.feed_names) else None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        choice = self.choices.get(event.option.id or "")
+        if choice is not None:
+            self.post_message(self.Chosen(choice))
+
+
+def _row(label: str, unread: int | None, *, bold: bool = False, error: bool = False) -> Text:
+    text = Text(label, style="bold" if bold else "", no_wrap=True, overflow="ellipsis")
+    if error:
+        text.append(" ⚠", style="bold red")
+    if unread:
+        text.append(f"  {unread}", style="bold #3b8eea")
+    if len(text) > SIDEBAR_TEXT:  # keep the count in view: shorten the name, not the number
+        cut = len(text) - SIDEBAR_TEXT + 1
+        name_end = len(label)
+        text = text[:name_end - cut] + Text("…") + text[name_end:]
+    return text

@@ -7,9 +7,11 @@ input that sends a library into a quadratic regex can only be stopped by ending 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import multiprocessing
 import os
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from functools import partial
 from typing import Any, TypeVar
@@ -22,19 +24,26 @@ def start_method() -> str:
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
-def prepare_processes() -> None:
-    """Start the fork server and the resource tracker now, while sys.stderr is the real one.
+@contextlib.contextmanager
+def real_stderr() -> Iterator[None]:
+    """Give sys.stderr its real file back while worker processes start.
 
-    Both pass sys.stderr's descriptor to the process they start; inside a Textual app stderr is
-    replaced by an object without a descriptor and starting them fails ("bad value(s) in fds_to_keep").
+    The fork server and the resource tracker pass sys.stderr's descriptor to the process they start;
+    inside a Textual app sys.stderr is a capture object whose descriptor is -1 and starting them fails
+    ("bad value(s) in fds_to_keep"). Swapped for the few milliseconds of a submit only.
     """
-    if start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
-    from multiprocessing import resource_tracker
-
-    resource_tracker.ensure_running()
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable or sys.__stderr__ is None:
+        yield
+        return
+    saved, sys.stderr = sys.stderr, sys.__stderr__
+    try:
+        yield
+    finally:
+        sys.stderr = saved
 
 
 class WorkerError(Exception):
@@ -50,6 +59,7 @@ class WorkerPool:
         self.processes = processes
         self._executor: Executor | None = None
         self._retired: list[Executor] = []  # pools with a worker stuck on hostile input
+        self._slots: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
 
     def _pool(self) -> Executor:
         if self._executor is None:
@@ -61,23 +71,37 @@ class WorkerPool:
         return self._executor
 
     async def run(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """func(*args, **kwargs) in a worker; WorkerError when it overruns the deadline or its worker dies."""
-        loop = asyncio.get_running_loop()
-        try:
-            future = loop.run_in_executor(self._pool(), partial(func, *args, **kwargs))
-            return await asyncio.wait_for(future, self.deadline)
-        except TimeoutError:
-            self._retire()
-            raise WorkerError(f"took longer than {self.deadline:g} s; abandoned") from None
-        except BrokenExecutor:
-            # A worker died (killed, out of memory): this call fails, the next one gets a new pool.
-            self._retire()
-            raise WorkerError("the worker process died") from None
+        """func(*args, **kwargs) in a worker; WorkerError when it overruns the deadline or its worker dies.
 
-    def _retire(self) -> None:
+        The deadline counts from when a worker is free: a call waiting for one (behind a stuck call, or
+        behind many others) is never charged for the wait.
+        """
+        loop = asyncio.get_running_loop()
+        async with self._free_worker(loop):
+            with real_stderr():  # the pool and its processes start here
+                executor = self._pool()
+            try:
+                with real_stderr():
+                    future = loop.run_in_executor(executor, partial(func, *args, **kwargs))
+                return await asyncio.wait_for(future, self.deadline)
+            except TimeoutError:
+                self._retire(executor)
+                raise WorkerError(f"took longer than {self.deadline:g} s; abandoned") from None
+            except BrokenExecutor:
+                # A worker died (killed, out of memory): this call fails, the next one gets a new pool.
+                self._retire(executor)
+                raise WorkerError("the worker process died") from None
+
+    def _free_worker(self, loop: asyncio.AbstractEventLoop) -> asyncio.Semaphore:
+        """One call per worker at a time (a semaphore per event loop: they cannot be shared)."""
+        if self._slots is None or self._slots[0] is not loop:
+            self._slots = (loop, asyncio.Semaphore(self.workers))
+        return self._slots[1]
+
+    def _retire(self, executor: Executor) -> None:
         """Send new work to a fresh pool, so nothing queues behind a stuck worker."""
-        if self._executor is not None:
-            self._retired.append(self._executor)
+        if self._executor is executor:
+            self._retired.append(executor)
             self._executor = None
 
     def close(self) -> None:

@@ -75,3 +75,24 @@ def test_a_refresh_killed_mid_way_leaves_a_consistent_database_with_every_mark(
         assert store.count(Filter(starred_only=True)) == 10
         still_read = {p.id for p in store.previews(limit=1000) if p.read}
         assert set(marked) <= still_read
+
+
+def test_worker_processes_start_under_a_captured_stderr() -> None:
+    """Inside Textual sys.stderr has no descriptor (-1); starting the worker pool must still work."""
+    import subprocess
+    import sys
+
+    code = """
+import asyncio, io, sys
+from reader.workers import WorkerPool
+
+class Capture(io.StringIO):
+    def fileno(self):
+        return -1
+
+sys.stderr = Capture()
+print(asyncio.run(WorkerPool(workers=1).run(sum, [1, 2, 3])))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "6"

@@ -7,6 +7,7 @@ background loop: refreshes and article loads run on a `BackgroundLoop`, store re
 from __future__ import annotations
 
 import asyncio
+import threading
 import webbrowser
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -39,9 +40,9 @@ from reader.ui.reader_pane import ReaderPane
 from reader.ui.screens import FeedsScreen, HelpScreen, PickerScreen
 from reader.ui.sidebar import Sidebar, SidebarChoice
 from reader.ui.state import UIState, load_state, save_state
-from reader.workers import prepare_processes
 
 T = TypeVar("T")
+FIRST_PAGE = 200  # previews read before the first paint
 LIST_LIMIT = 50_000  # previews listed at once; older ones are reached by search
 SEARCH_LIMIT = 200
 NARROW = 100  # columns under which the reader takes the whole width
@@ -77,6 +78,7 @@ class MainScreen(Screen[None]):
         self.last_refresh: datetime | None = None
         self.total = 0
         self.unread = 0
+        self.warmed = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="topbar")
@@ -102,7 +104,6 @@ class MainScreen(Screen[None]):
         self._update_topbar()
         self.load_previews(keep=self.main.state.selected)
         self.load_sidebar()
-        self.main.decorations.warm(lambda: self.app.call_from_thread(self._decorations_ready))
         if self.main.refresh_on_start:
             self.set_timer(0.05, self.action_refresh)
         minutes = self.main.config.settings.refresh_minutes
@@ -139,12 +140,29 @@ class MainScreen(Screen[None]):
                     for h in hits]
             self.previews.empty_message = f"Nessun articolo trovato per «{clean_line(self.query_text, 60)}»."
         else:
-            listed = await off(self.store.previews, self.filter, limit=LIST_LIMIT)
+            # A first screenful at once, then the rest: the list paints before 20,000 rows are read.
+            listed = await off(self.store.previews, self.filter, limit=FIRST_PAGE)
             self.total, self.unread = await off(self._counts)
             rows = group_by_day(listed, now)
             self.previews.empty_message = self._empty_message()
+            if len(listed) == FIRST_PAGE:
+                self.previews.set_rows(rows, keep=keep)
+                listed += await off(self.store.previews, self.filter, limit=LIST_LIMIT - FIRST_PAGE,
+                                    offset=FIRST_PAGE)
+                rows = group_by_day(listed, now)
+                selected = self.previews.selected
+                keep = keep if keep is not None and self.previews.index_of(keep) is None else (
+                    selected.id if selected else keep)
         self.previews.set_rows(rows, keep=keep)
         self._update_status(len([r for r in rows if r.preview]))
+        if not self.warmed:
+            self.warmed = True
+            self.call_after_refresh(self._warm)
+
+    def _warm(self) -> None:
+        """After the first paint: load the annotator and the network modules on threads."""
+        self.main.decorations.warm(lambda: self.app.call_from_thread(self._decorations_ready))
+        threading.Thread(target=_preload, name="sportreader-preload", daemon=True).start()
 
     def _counts(self) -> tuple[int, int]:
         return self.store.count(self.filter), self.store.count(replace(self.filter, unread_only=True))
@@ -214,11 +232,8 @@ class MainScreen(Screen[None]):
 
     @on(PreviewList.Highlighted)
     def _highlighted(self, event: PreviewList.Highlighted) -> None:
+        # The open article stays until enter, n or p: moving the cursor costs no reader update.
         self.main.state.selected = event.preview.id
-        if self.has_class("-reading") and not self.has_class("-narrow"):
-            return  # the open article stays until enter/n/p
-        if not self.has_class("-narrow") and self.reader.preview is None:
-            self.reader.show_empty()
 
     def open_article(self, preview: Preview) -> None:
         """Show an article in the reader pane, mark it read, load its full text."""
@@ -593,6 +608,12 @@ class MainScreen(Screen[None]):
             self.notify(f"{loaded} articoli completi scaricati per la lettura offline.", timeout=3)
 
 
+def _preload() -> None:
+    """Import what the first refresh and the first article need, so neither stalls the UI on import."""
+    import reader.article
+    import reader.refresh  # noqa: F401
+
+
 def _network_error(result: FeedResult) -> bool:
     error = (result.error or "").lower()
     return result.http_status is None and any(word in error for word in ("connect", "resolve", "network",
@@ -621,7 +642,7 @@ def people_options(annotation: Any) -> list[Option]:
 class SportReaderApp(App[int]):
     """sportreader's terminal UI."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses may live elsewhere
     TITLE = "sportreader"
     COMMANDS = App.COMMANDS | {SportReaderCommands}
     ENABLE_COMMAND_PALETTE = True
@@ -644,7 +665,6 @@ class SportReaderApp(App[int]):
         self.theme = theme if theme in THEMES else config.settings.theme
         if config.keys:
             self.set_keymap(config.keys)
-        prepare_processes()
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self))

@@ -173,8 +173,19 @@ class PreviewList(ScrollView, can_focus=True):
         # Keep the day heading above the first preview of a day in view too.
         if self.cursor > 0 and not self.rows[self.cursor - 1].preview:
             top -= 1
-        region = Region(0, top, self.size.width, self._offsets[self.cursor] + PREVIEW_HEIGHT - top)
-        self.scroll_to_region(region, animate=False, center=center, force=True)
+        bottom = self._offsets[self.cursor] + PREVIEW_HEIGHT
+        height = self.scrollable_content_region.height
+        scrolled = int(self.scroll_offset.y)
+        # Scroll only when the row is out of view: any scroll call repaints the whole screen.
+        if center:
+            target = max(0, top - (height - (bottom - top)) // 2)
+        elif top < scrolled:
+            target = top
+        elif bottom > scrolled + height:
+            target = bottom - height
+        else:
+            return
+        self.scroll_to(y=target, animate=False, force=True, immediate=True)
 
     def action_cursor_down(self) -> None:
         self.step(1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,10 +14,12 @@ from textual.widgets import Static
 from reader import render
 from reader.annotate.model import Annotation
 from reader.appearance import HIGHLIGHT_LABELS, HIGHLIGHT_STYLES
-from reader.article import ArticleText, TextSource
 from reader.sanitize import clean_line
 from reader.store import Preview
 from reader.ui.bindings import bindings
+
+if TYPE_CHECKING:  # reader.article loads httpx: not before the first paint
+    from reader.article import ArticleText
 
 WELCOME = "Scegli un articolo nell'elenco e premi invio. ? mostra tutti i tasti."
 
@@ -195,9 +198,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
 
 
 def _source_label(text: ArticleText) -> str:
-    labels = {TextSource.FULL: "Articolo completo", TextSource.CONTENT: "Contenuto del feed",
-              TextSource.SUMMARY: "Riassunto del feed"}
-    label = labels[text.source]
+    label = str(text.source).capitalize()  # "articolo completo", "riassunto del feed"...
     return f"{label} — {text.note}" if text.note else label
 
 

@@ -14,7 +14,6 @@ from reader.keymap import FEED_SLOTS
 from reader.sanitize import clean_line
 from reader.store import FeedOverview, Filter
 
-
 SIDEBAR_TEXT = 27  # the sidebar is 30 columns: text, padding and scrollbar
 
 

@@ -1,0 +1,223 @@
+"""The TUI with 20,000 cached articles: first paint, a search's results, `j` keypresses, peak memory.
+
+    .venv/bin/python bench/ui.py [--entries 20000] [--runs 5]
+
+First paint is timed from outside, as a person waits for it: a fresh process is started and ends on
+its first paint (the list shown), against a minimal Textual app timed the same way, alternating the two.
+Keypresses and search are timed inside a headless app driven by Pilot. Also checks that the
+gazetteer, trafilatura and feedparser are not imported before the first paint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+HEAVY = ("feedparser", "trafilatura", "ahocorasick", "reader.annotate.gazetteer", "reader.annotate.names", "httpx")
+
+MINIMAL_APP = """
+import sys, time
+from textual.app import App
+from textual.widgets import Static
+
+class Minimal(App):
+    def compose(self):
+        yield Static("sportreader")
+    def on_mount(self):
+        self.call_after_refresh(self.exit)
+
+Minimal().run(headless=True)
+"""
+
+OUR_APP = """
+import sys
+from pathlib import Path
+from reader.config import load_config
+from reader.ui.app import SportReaderApp
+from reader.ui.previews import PreviewList
+
+HEAVY = {heavy!r}
+loaded_before_paint = []
+
+class FirstPaint(SportReaderApp):
+    pass
+
+original = PreviewList.set_rows
+def set_rows(self, rows, *, keep=None):
+    original(self, rows, keep=keep)
+    def done():
+        loaded_before_paint.extend(m for m in HEAVY if m in sys.modules)
+        self.app.exit()
+    self.call_after_refresh(done)
+PreviewList.set_rows = set_rows
+
+config = load_config(Path({config!r}))
+app = FirstPaint(config, Path({data!r}), refresh_on_start=False)
+app.run(headless=True)
+print("HEAVY:" + ",".join(loaded_before_paint))
+"""
+
+
+def build_store(data_dir: Path, entries: int) -> Path:
+    """A data dir with `entries` articles (the search benchmark's generator) and a config of its feeds."""
+    from bench.search import build
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    build(data_dir / "sportreader.db", entries)
+    config = data_dir / "feeds.toml"
+    feeds = "".join(f'[[feeds]]\nname = "Feed {n}"\nurl = "http://127.0.0.1/{n}"\n\n' for n in range(20))
+    config.write_text("[settings]\nrefresh_minutes = 0\n\n" + feeds, encoding="utf-8")
+    return config
+
+
+def timed_process(code: str) -> tuple[float, str]:
+    """Wall time of a fresh interpreter running code, and its output."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # Output to a file, not a pipe: worker processes inherit a pipe and would hold it open after exit.
+    with tempfile.TemporaryFile("w+") as out:
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], stdout=out, env=env, check=True)
+        elapsed = time.perf_counter() - started
+        out.seek(0)
+        return elapsed, out.read()
+
+
+def first_paints(config: Path, data_dir: Path, runs: int) -> dict[str, Any]:
+    """Median first paint of ours and of a minimal Textual app, alternated; modules loaded before ours."""
+    ours, minimal, heavy = [], [], ""
+    code = OUR_APP.format(heavy=HEAVY, config=str(config), data=str(data_dir))
+    timed_process(MINIMAL_APP)  # warm the disk cache for both
+    for _ in range(runs):
+        seconds, output = timed_process(code)
+        ours.append(seconds)
+        heavy = output.rsplit("HEAVY:", 1)[-1].strip()
+        minimal.append(timed_process(MINIMAL_APP)[0])
+    return {"first_paint_s": statistics.median(ours), "minimal_paint_s": statistics.median(minimal),
+            "heavy_before_paint": heavy}
+
+
+async def interactive(config_path: Path, data_dir: Path, presses: int = 200) -> dict[str, float]:
+    """Inside a headless app: median ms per `j`, ms from a search's enter to its results shown."""
+    from reader.config import load_config
+    from reader.ui.app import SportReaderApp
+    from reader.ui.previews import PreviewList
+
+    app = SportReaderApp(load_config(config_path), data_dir, refresh_on_start=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        previews = app.screen.query_one(PreviewList)
+        listed = len(previews.previews)
+        times, work = [], []
+        spent = _meter(previews, ("action_cursor_down", "render_line"))
+        for _ in range(presses):
+            spent[0] = 0.0
+            started = time.perf_counter()
+            await pilot.press("j")
+            times.append(time.perf_counter() - started)
+            work.append(spent[0])
+        # A Pilot press also waits for the screen to settle; measure that floor with a key nobody binds.
+        floor = []
+        for _ in range(presses):
+            started = time.perf_counter()
+            await pilot.press("f12")
+            floor.append(time.perf_counter() - started)
+        searches = []
+        for query in ("Lautaro Thuram", "squadra partita", "Champions scudetto", "derby Milano", "rigore"):
+            await pilot.press("slash", *query)
+            started = time.perf_counter()
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            searches.append(time.perf_counter() - started)
+            await pilot.press("escape")
+            await app.workers.wait_for_complete()
+    return {"listed": listed, "j_median_ms": statistics.median(times) * 1000,
+            "j_floor_ms": statistics.median(floor) * 1000,
+            "j_work_ms": statistics.median(work) * 1000,
+            "j_over_floor_ms": max(0.0, (statistics.median(times) - statistics.median(floor)) * 1000),
+            "search_show_ms": statistics.median(searches) * 1000}
+
+
+def _meter(widget: Any, methods: tuple[str, ...]) -> list[float]:
+    """Wrap a widget's methods so the time spent in them adds up in the returned one-item list.
+
+    That is the app's own work for a keypress (moving the cursor, rendering the list's lines),
+    apart from what Textual's compositor and Pilot cost for any key.
+    """
+    spent = [0.0]
+    for name in methods:
+        original = getattr(widget, name)
+
+        def timed(*args: Any, _original: Any = original, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                spent[0] += time.perf_counter() - started
+
+        setattr(widget, name, timed)
+    return spent
+
+
+def peak_rss(config: Path, data_dir: Path) -> float:
+    """Peak RSS in MB of a process that opens the app on the cache and pages through the list."""
+    code = f"""
+import asyncio, resource, sys
+sys.path.insert(0, {str(ROOT)!r})
+from bench.ui import interactive
+from pathlib import Path
+asyncio.run(interactive(Path({str(config)!r}), Path({str(data_dir)!r}), presses=50))
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+    _, output = timed_process(code)
+    return int(output.strip().splitlines()[-1]) / 1024
+
+
+def ui_figures(entries: int = 20_000, runs: int = 5) -> dict[str, Any]:
+    """Every UI figure, for bench/compare.py too."""
+    with tempfile.TemporaryDirectory(prefix="sportreader-ui-") as tmp:
+        data_dir = Path(tmp)
+        config = build_store(data_dir, entries)
+        figures: dict[str, Any] = first_paints(config, data_dir, runs)
+        figures.update(asyncio.run(interactive(config, data_dir)))
+        figures["peak_rss_mb"] = peak_rss(config, data_dir)
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--entries", type=int, default=20_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    figures = ui_figures(args.entries, args.runs)
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return
+    ratio = figures["first_paint_s"] / figures["minimal_paint_s"]
+    print(f"cached articles            {args.entries:>10,}  (listed {figures['listed']:,})")
+    print(f"first paint, list shown    {figures['first_paint_s'] * 1000:>10.0f} ms")
+    print(f"minimal Textual app        {figures['minimal_paint_s'] * 1000:>10.0f} ms   ratio {ratio:.2f} "
+          f"(target ≤ 1.30)")
+    print(f"j keypress, app's work     {figures['j_work_ms']:>10.2f} ms   (target ≤ 5; cursor move + list lines)")
+    print(f"j keypress, Pilot round    {figures['j_median_ms']:>10.2f} ms   (an unbound key: {figures['j_floor_ms']:.2f} ms; "
+          f"difference {figures['j_over_floor_ms']:.2f} ms, mostly Textual repainting the screen)")
+    print(f"search to results shown   {figures['search_show_ms']:>10.1f} ms")
+    print(f"peak RSS                   {figures['peak_rss_mb']:>10.1f} MB   (target ≤ 150)")
+    print(f"heavy modules before paint {figures['heavy_before_paint'] or 'none':>10}")
+
+
+if __name__ == "__main__":
+    main()

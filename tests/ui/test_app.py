@@ -1,0 +1,413 @@
+"""The app driven with Pilot: every binding and flow on the demo edition."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList, Static
+
+from reader.config import Config
+from reader.store import Filter, Store
+from reader.ui.app import MainScreen, SportReaderApp
+from reader.ui.previews import PreviewList
+from reader.ui.reader_pane import ReaderPane
+from reader.ui.screens import FeedsScreen, HelpScreen, PickerScreen
+from reader.ui.state import load_state
+from tests.ui.conftest import NOW, AppFactory
+
+
+async def ready(pilot: object) -> None:
+    """Let the list load (workers, then a refresh of the screen)."""
+    for _ in range(3):
+        await pilot.pause()  # type: ignore[attr-defined]
+
+
+def main(app: SportReaderApp) -> MainScreen:
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+def static_text(app: SportReaderApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_the_list_opens_on_the_cache_newest_first(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        previews = app.screen.query_one(PreviewList)
+        listed = previews.previews
+        assert len(listed) == 20
+        assert [p.published for p in listed] == sorted((p.published for p in listed), reverse=True)
+        assert previews.selected == listed[0]
+        assert previews.rows[0].preview is None and previews.rows[0].heading == "Oggi"
+        assert "20 articoli · 20 da leggere" in static_text(app, "#list-status")
+
+
+async def test_j_k_g_G_move_the_cursor(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        previews = app.screen.query_one(PreviewList)
+        listed = previews.previews
+        await pilot.press("j", "j")
+        assert previews.selected == listed[2]
+        await pilot.press("k")
+        assert previews.selected == listed[1]
+        await pilot.press("G")
+        assert previews.selected == listed[-1]
+        await pilot.press("g")
+        assert previews.selected == listed[0]
+        await pilot.press("down", "down", "up")
+        assert previews.selected == listed[1]
+
+
+async def test_enter_opens_the_article_marks_it_read_and_esc_goes_back(make_app: AppFactory,
+                                                                      demo_store: tuple[Store, Config]) -> None:
+    store, _ = demo_store
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        first = app.screen.query_one(PreviewList).selected
+        assert first is not None
+        await pilot.press("enter")
+        await ready(pilot)
+        reader = app.screen.query_one(ReaderPane)
+        assert reader.preview is not None and reader.preview.id == first.id
+        assert first.title in static_text(app, "#article-title")
+        # The page cannot load (nothing listens): the feed's text is shown and the line says why.
+        await app.workers.wait_for_complete()
+        await ready(pilot)
+        assert reader.text is not None and reader.text.text
+        assert "feed" in static_text(app, "#article-source").lower()
+        article = store.article(first.id)
+        assert article is not None and article.preview.read
+        assert main(app).has_class("-reading")
+        await pilot.press("escape")
+        assert not main(app).has_class("-reading")
+
+
+async def test_the_full_article_loads_from_a_server(tmp_path: Path) -> None:
+    from reader.demo import DemoServer
+    from tests.ui.conftest import seed_demo
+
+    with DemoServer(now=NOW, port=0) as server, Store(tmp_path / "db.sqlite") as store:
+        config = seed_demo(store, base=server.base)
+        app = SportReaderApp(config, tmp_path, store=store, refresh_on_start=False, clock=lambda: NOW)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await ready(pilot)
+            await pilot.press("l")
+            await app.workers.wait_for_complete()
+            await ready(pilot)
+            reader = app.screen.query_one(ReaderPane)
+            assert reader.text is not None
+            assert reader.text.source.value == "articolo completo"
+            assert "Articolo completo" in static_text(app, "#article-source")
+            assert len(reader.paragraphs) >= 3
+            selected = app.screen.query_one(PreviewList).selected
+            assert selected is not None
+            saved = store.article(selected.id)
+            assert saved is not None and saved.full_text  # cached for offline reading
+
+
+async def test_n_and_p_step_through_articles_marking_them_read(make_app: AppFactory,
+                                                              demo_store: tuple[Store, Config]) -> None:
+    store, _ = demo_store
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        listed = app.screen.query_one(PreviewList).previews
+        await pilot.press("enter", "tab", "n", "n")
+        await ready(pilot)
+        reader = app.screen.query_one(ReaderPane)
+        assert reader.preview is not None and reader.preview.id == listed[2].id
+        await pilot.press("p")
+        await ready(pilot)
+        assert reader.preview is not None and reader.preview.id == listed[1].id
+        await app.workers.wait_for_complete()
+        assert all(store.article(p.id).preview.read for p in listed[:3])  # type: ignore[union-attr]
+
+
+async def test_u_s_and_a_change_marks_in_the_list_and_the_store(make_app: AppFactory,
+                                                               demo_store: tuple[Store, Config]) -> None:
+    store, _ = demo_store
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        previews = app.screen.query_one(PreviewList)
+        first = previews.selected
+        assert first is not None and not first.read
+        await pilot.press("u")
+        await app.workers.wait_for_complete()
+        assert previews.selected is not None and previews.selected.read
+        assert store.article(first.id).preview.read  # type: ignore[union-attr]
+        await pilot.press("u", "s")
+        await app.workers.wait_for_complete()
+        saved = store.article(first.id)
+        assert saved is not None and not saved.preview.read and saved.preview.starred
+        await pilot.press("a")
+        await app.workers.wait_for_complete()
+        assert store.count(Filter(unread_only=True)) == 0
+
+
+async def test_search_replaces_the_list_and_esc_restores_it(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        previews = app.screen.query_one(PreviewList)
+        await pilot.press("j", "j")
+        selected = previews.selected
+        await pilot.press("slash")
+        assert app.screen.query_one("#search", Input).has_focus
+        await pilot.press(*"kairat", "enter")
+        await app.workers.wait_for_complete()
+        await ready(pilot)
+        hits = previews.previews
+        assert hits and all("kairat" in (p.title + p.lead).lower() for p in hits[:1])
+        assert any(row.title_marks or row.lead_marks for row in previews.rows)
+        assert "Ricerca" in static_text(app, "#list-status")
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await ready(pilot)
+        assert len(previews.previews) == 20
+        assert previews.selected == selected
+
+
+async def test_a_search_without_results_says_so(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"zzzzqqq", "enter")
+        await app.workers.wait_for_complete()
+        await ready(pilot)
+        previews = app.screen.query_one(PreviewList)
+        assert previews.previews == []
+        assert "Nessun articolo trovato" in previews.empty_message
+
+
+async def test_find_in_article_highlights_and_n_N_cycle(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await ready(pilot)
+        reader = app.screen.query_one(ReaderPane)
+        reader.focus()
+        word = "napoli"
+        expected = (reader.text.text.lower() if reader.text else "").count(word)
+        assert expected >= 1
+        await pilot.press("ctrl+f", *word, "enter")
+        assert len(reader.find_spans) == expected
+        await pilot.press("n")
+        assert reader.find_index == (1 % expected)
+        await pilot.press("N")
+        assert reader.find_index == 0
+        await pilot.press("ctrl+f", "escape")
+        assert reader.find_spans == []
+
+
+async def test_filters_unread_feed_slot_and_tag_picker(make_app: AppFactory,
+                                                      demo_store: tuple[Store, Config]) -> None:
+    _, config = demo_store
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        previews = app.screen.query_one(PreviewList)
+        await pilot.press("u", "U")
+        await app.workers.wait_for_complete()
+        await ready(pilot)
+        assert len(previews.previews) == 19 and all(not p.read for p in previews.previews)
+        await pilot.press("U", "2")
+        await app.workers.wait_for_complete()
+        await ready(pilot)
+        second = config.feeds[1].name
+        assert {p.feed for p in previews.previews} == {second}
+        await pilot.press("t")
+        await ready(pilot)
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press(*"roma", "enter")
+        await app.workers.wait_for_complete()
+        await ready(pilot)
+        assert main(app).filter.tag == "roma"
+        assert previews.previews and all(p.feed == "Cuore Giallorosso" for p in previews.previews)
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await ready(pilot)
+        assert main(app).filter == Filter() and len(previews.previews) == 20
+
+
+async def test_help_and_feeds_screens(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await ready(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("F")
+        await app.workers.wait_for_complete()
+        await ready(pilot)
+        assert isinstance(app.screen, FeedsScreen)
+        assert len(app.screen.feeds) == 4
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_o_opens_the_link_and_y_copies_it(make_app: AppFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url, new=0: opened.append(url) or True)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        selected = app.screen.query_one(PreviewList).selected
+        assert selected is not None
+        await pilot.press("o")
+        assert opened == [selected.link]
+        await pilot.press("y")
+        assert app.clipboard == selected.link
+
+
+async def test_a_narrow_terminal_shows_one_pane_at_a_time(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        screen = main(app)
+        assert screen.has_class("-narrow")
+        assert not screen.query_one("#reader-column").display or not screen.query_one("#reader-column").region
+        await pilot.press("enter")
+        await ready(pilot)
+        assert screen.query_one("#reader-column").region.width == 80
+        assert screen.query_one(ReaderPane).has_focus
+        await pilot.press("escape")
+        await ready(pilot)
+        assert screen.query_one("#list-column").region.width == 80
+
+
+async def test_refresh_fetches_from_a_loopback_server_and_keeps_the_selection(tmp_path: Path) -> None:
+    from reader.demo import DemoServer
+    from tests.ui.conftest import seed_demo
+
+    with DemoServer(now=NOW, port=0) as server, Store(tmp_path / "db.sqlite") as store:
+        config = seed_demo(store, base=server.base)
+        # An empty store with the same feeds: the refresh fills it.
+        with Store(tmp_path / "fresh.sqlite") as fresh:
+            app = SportReaderApp(config, tmp_path, store=fresh, refresh_on_start=False, clock=lambda: NOW)
+            async with app.run_test(size=(120, 40)) as pilot:
+                await ready(pilot)
+                previews = app.screen.query_one(PreviewList)
+                assert previews.previews == []
+                await pilot.press("r")
+                await app.workers.wait_for_complete()
+                await ready(pilot)
+                assert len(previews.previews) == 20
+                await pilot.press("j", "j")
+                kept = previews.selected
+                await pilot.press("r")
+                await app.workers.wait_for_complete()
+                await ready(pilot)
+                assert previews.selected == kept
+                assert "aggiornato" in static_text(app, "#topbar")
+
+
+async def test_a_failing_feed_is_notified_once_and_listed(tmp_path: Path, demo_store: tuple[Store, Config]) -> None:
+    store, config = demo_store
+    app = SportReaderApp(config, tmp_path / "data", store=store, refresh_on_start=False, clock=lambda: NOW)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await ready(pilot)
+        screen = main(app)
+        assert screen.failing == 4
+        assert "feed con errori" in static_text(app, "#topbar")
+        first_round = len(app._notifications)
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await ready(pilot)
+        # Every feed failed again: no new warning per feed (only the offline notice may repeat).
+        assert len(app._notifications) <= first_round + 1
+
+
+async def test_selection_and_filter_are_remembered(make_app: AppFactory, tmp_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("j", "j", "j", "U")
+        await app.workers.wait_for_complete()
+        selected = app.screen.query_one(PreviewList).selected
+        assert selected is not None
+    state = load_state(tmp_path / "data")
+    assert state.selected == selected.id and state.unread_only
+    again = make_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await again.workers.wait_for_complete()
+        await ready(pilot)
+        assert again.screen.query_one(PreviewList).selected == selected
+        assert main(again).filter.unread_only
+
+
+async def test_keys_can_be_remapped_from_the_config(make_app: AppFactory,
+                                                   demo_store: tuple[Store, Config]) -> None:
+    _, config = demo_store
+    app = make_app(replace(config, keys={"cursor_down": "x", "quit": "ctrl+q"}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        previews = app.screen.query_one(PreviewList)
+        listed = previews.previews
+        await pilot.press("x")
+        assert previews.selected == listed[1]
+        await pilot.press("j")
+        assert previews.selected == listed[1]
+        await pilot.press("question_mark")
+        await ready(pilot)
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        assert "x    " in help_screen._table().plain.split("articolo successivo nell'elenco")[0][-20:]
+
+
+async def test_markup_and_escapes_in_feed_text_show_literally(tmp_path: Path) -> None:
+    from reader.models import FeedSpec, Settings
+    from reader.store.records import EntryRecord
+
+    hostile = "[bold]Titolo[/bold] [@click=app.quit]clic[/] \x1b]52;c;ZXZpbA==\x07 \u202efine"
+    with Store(tmp_path / "db.sqlite") as store:
+        spec = FeedSpec("Feed [red]ostile[/red]", "http://127.0.0.1:9/feed.xml")
+        store.sync_feeds([spec])
+        from reader.sanitize import clean_line
+
+        record = EntryRecord("u1", clean_line(hostile), "http://127.0.0.1:9/a", "", "[link=file:///etc]x[/link]", "",
+                             (), NOW, None)
+        store.save_entries(spec.name, [record], now=NOW)
+        config = Config(path=tmp_path / "f.toml", origin="test", settings=Settings(refresh_minutes=0),
+                        feeds=(spec,))
+        app = SportReaderApp(config, tmp_path, store=store, refresh_on_start=False, clock=lambda: NOW)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await ready(pilot)
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await ready(pilot)
+            assert app.is_running  # [@click=app.quit] did nothing
+            title = static_text(app, "#article-title")
+            assert "[bold]Titolo[/bold]" in title and "[@click=app.quit]" in title
+            assert "\x1b" not in title and "\u202e" not in title
+            lines = app.screen.query_one(PreviewList).render_line(1).text
+            assert "[bold]Titolo[/bold]" in lines
+
+
+async def test_the_people_panel_lists_the_article_names(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter", "tab")
+        await app.workers.wait_for_complete()
+        await ready(pilot)
+        await pilot.press("i")
+        await ready(pilot)
+        people = app.screen.query_one("#people", OptionList)
+        assert people.display and people.option_count >= 1

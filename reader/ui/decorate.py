@@ -58,11 +58,10 @@ class Decorations:
         return cached
 
     def _headline(self, preview: Preview) -> tuple[str | None, str | None]:
-        from reader.annotate import annotate
+        from reader.annotate import headline
 
-        lead = preview.lead.split("\n\n", 1)[0][:400]
-        found = annotate(lead, title=preview.title, extra_names=self.extra_names)
-        return (found.match.label() if found.match else None), KIND_BADGES.get(found.kind)
+        match, kind = headline(preview.title, preview.lead.split("\n\n", 1)[0])
+        return (match.label() if match else None), KIND_BADGES.get(kind)
 
     def annotate(self, text: str, title: str) -> Annotation | None:
         """The annotation of an article's text (call from a thread), or None without the annotator."""

@@ -86,8 +86,9 @@ class PreviewList(ScrollView, can_focus=True):
         self.empty_message = "Nessun articolo."
         self.clock = clock
         self.decorate: Decorator | None = None
-        self._cache: dict[tuple[int, bool], tuple[Strip, ...]] = {}
+        self._cache: dict[int, tuple[Strip, ...]] = {}  # row -> its lines, unstyled
         self._cache_width = 0
+        self._styles: tuple[Style, Style] | None = None
         self._now = clock()
 
     # Content
@@ -146,8 +147,8 @@ class PreviewList(ScrollView, can_focus=True):
             return
         previous, self.cursor = self.cursor, row
         if previous is not None:
-            self._forget(previous)
-        self._forget(row)
+            self._repaint(previous)
+        self._repaint(row)
         self._reveal()
         self.post_message(self.Highlighted(self.rows[row].preview))  # type: ignore[arg-type]
 
@@ -216,8 +217,11 @@ class PreviewList(ScrollView, can_focus=True):
     # Rendering
 
     def _forget(self, row: int) -> None:
-        for selected in (True, False):
-            self._cache.pop((row, selected), None)
+        """Render a row again (its preview changed)."""
+        self._cache.pop(row, None)
+        self._repaint(row)
+
+    def _repaint(self, row: int) -> None:
         top = self._offsets[row] - int(self.scroll_offset.y)
         self.refresh(Region(0, top, self.size.width, self.rows[row].height))
 
@@ -232,8 +236,18 @@ class PreviewList(ScrollView, can_focus=True):
         row = bisect_right(self._offsets, absolute) - 1
         if row < 0 or absolute >= self._offsets[-1] + self.rows[-1].height:
             return Strip.blank(width, self.rich_style)
-        strips = self._row_strips(row, width)
-        return strips[absolute - self._offsets[row]]
+        strip = self._row_strips(row, width)[absolute - self._offsets[row]]
+        # The cursor is a background over the cached lines: moving it renders no text.
+        base, cursor = self._styles or (self.rich_style, self.get_component_rich_style("preview-list--cursor"))
+        return strip.apply_style(cursor if row == self.cursor else base)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The styles are looked up once per paint, not once per line.
+        self._styles = (self.rich_style, self.get_component_rich_style("preview-list--cursor"))
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._styles = None
 
     def _empty_line(self, y: int, width: int) -> Strip:
         if y != 1:
@@ -242,25 +256,22 @@ class PreviewList(ScrollView, can_focus=True):
         return self._strip(Text("  " + self.empty_message), width, style)
 
     def _row_strips(self, row: int, width: int) -> tuple[Strip, ...]:
-        selected = row == self.cursor
-        key = (row, selected)
-        cached = self._cache.get(key)
+        cached = self._cache.get(row)
         if cached is None:
-            cached = self._render_row(self.rows[row], width, selected)
+            cached = self._render_row(self.rows[row], width)
             if len(self._cache) > 400:  # a screenful is ~15 rows: keep a few pages
                 self._cache.clear()
-            self._cache[key] = cached
+            self._cache[row] = cached
         return cached
 
-    def _render_row(self, row: Row, width: int, selected: bool) -> tuple[Strip, ...]:
+    def _render_row(self, row: Row, width: int) -> tuple[Strip, ...]:
         if row.preview is None:
             style = self.get_component_rich_style("preview-list--heading")
             return (self._strip(Text(" " + row.heading), width, style),)
         match, badge = self.decorate(row.preview) if self.decorate else (None, None)
         lines = render.preview_lines(row.preview, self._now, badge=badge, match=match,
                                      title_marks=row.title_marks, lead=row.lead, lead_marks=row.lead_marks)
-        base = self.get_component_rich_style("preview-list--cursor") if selected else self.rich_style
-        return tuple(self._strip(line, width, base) for line in lines)
+        return tuple(self._strip(line, width, Style()) for line in lines)
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
         text.no_wrap = True

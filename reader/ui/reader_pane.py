@@ -12,13 +12,13 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from reader import render
-from reader.annotate.model import Annotation
 from reader.appearance import HIGHLIGHT_LABELS, HIGHLIGHT_STYLES
 from reader.sanitize import clean_line
 from reader.store import Preview
 from reader.ui.bindings import bindings
 
-if TYPE_CHECKING:  # reader.article loads httpx: not before the first paint
+if TYPE_CHECKING:  # reader.article loads httpx, reader.annotate its rules: not before the first paint
+    from reader.annotate.model import Annotation
     from reader.article import ArticleText
 
 WELCOME = "Scegli un articolo nell'elenco e premi invio. ? mostra tutti i tasti."

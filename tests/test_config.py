@@ -166,3 +166,42 @@ def test_a_missing_config_file_is_an_error(tmp_path: Path) -> None:
 def test_prefetch_is_a_boolean_setting() -> None:
     assert parse_config_text("[settings]\nprefetch = true\n", Path("f")).settings.prefetch is True
     assert error_of("[settings]\nprefetch = 1\n").message == "must be true or false, got an integer"
+
+
+def test_keys_remap_actions_and_accept_lists() -> None:
+    config = parse_config_text('[keys]\nrefresh = "f5"\nsearch = ["slash", "ctrl+s"]\n', Path("feeds.toml"))
+    assert config.keys == {"refresh": "f5", "search": "slash,ctrl+s"}
+
+
+def test_an_unknown_action_in_keys_is_located_with_a_suggestion() -> None:
+    err = error_of('[keys]\nrefresh = "f5"\nrefesh_all = "x"\n')
+    assert err.line == 3 and err.key == "keys.refesh_all"
+    assert "did you mean 'refresh'?" in str(err)
+
+
+def test_a_key_that_is_not_a_key_name_is_refused() -> None:
+    err = error_of('[keys]\nquit = "ctrl q!"\n')
+    assert err.key == "keys.quit" and "not a key name" in str(err)
+
+
+def test_highlight_styles_are_checked() -> None:
+    config = parse_config_text('[highlight]\nplayer = "bold blue"\n', Path("feeds.toml"))
+    assert config.highlight == {"player": "bold blue"}
+    err = error_of('[highlight]\nplayer = "bold nocolour"\n')
+    assert err.key == "highlight.player" and "not a style" in str(err)
+    assert error_of('[highlight]\nplayers = "bold"\n').key == "highlight.players"
+
+
+def test_the_theme_must_be_a_known_one() -> None:
+    config = parse_config_text('[settings]\ntheme = "nord"\n', Path("f.toml"))
+    assert config.settings.theme == "nord"
+    err = error_of('[settings]\ntheme = "nordd"\n')
+    assert err.key == "settings.theme" and "did you mean 'nord'?" in str(err)
+
+
+def test_the_theme_list_matches_textual() -> None:
+    from textual.theme import BUILTIN_THEMES
+
+    from reader.appearance import THEMES
+
+    assert set(THEMES) == set(BUILTIN_THEMES)

@@ -1,0 +1,120 @@
+"""The pure rendering layer: paragraphs with spans, find, previews, and no UI import below the UI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from reader import render
+from reader.store import Preview
+
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+REPO = Path(__file__).resolve().parent.parent
+
+
+def preview(**changes: object) -> Preview:
+    base = dict(id=1, feed="Gazzetta", title="Inter-Milan 2-1", link="http://x/a", published=NOW - timedelta(hours=2),
+                read=False, starred=False, lead="Prima riga.\nSeconda riga.", categories=())
+    base.update(changes)
+    return Preview(**base)  # type: ignore[arg-type]
+
+
+def test_paragraphs_carry_the_spans_that_fall_in_them() -> None:
+    text = "Primo «citato» qui.\n\nSecondo con Lautaro Martínez."
+    spans = [render.StyledSpan(6, 14, "quote"), render.StyledSpan(33, 49, "player")]
+    first, second = render.render_paragraphs(text, spans)
+    assert first.text.plain == "Primo «citato» qui." and (first.start, first.end) == (0, 19)
+    assert [(s.start, s.end) for s in first.text.spans] == [(6, 14)]
+    assert second.text.plain == "Secondo con Lautaro Martínez."
+    assert [(s.start, s.end) for s in second.text.spans] == [(12, 28)]
+
+
+def test_a_span_across_paragraphs_is_cut_at_each_boundary() -> None:
+    text = "«Inizio\n\nfine»"
+    first, second = render.render_paragraphs(text, [render.StyledSpan(0, len(text), "quote")])
+    assert [(s.start, s.end) for s in first.text.spans] == [(0, 7)]
+    assert [(s.start, s.end) for s in second.text.spans] == [(0, 5)]
+
+
+def test_speaker_notes_are_inserted_after_the_quote() -> None:
+    (paragraph,) = render.render_paragraphs("«Vinciamo» e basta.", [render.StyledSpan(0, 10, "quote")],
+                                            notes=[(10, "Cristian Chivu")])
+    assert paragraph.text.plain == "«Vinciamo» — Cristian Chivu e basta."
+
+
+def test_control_characters_never_reach_the_text_and_offsets_hold() -> None:
+    text = "a\x1b[31mb [bold]c[/bold]"
+    (paragraph,) = render.render_paragraphs(text, [render.StyledSpan(len(text) - 14, len(text), "team")])
+    assert "\x1b" not in paragraph.text.plain
+    assert "[bold]c[/bold]" in paragraph.text.plain  # markup is just text
+    assert len(paragraph.text.plain) == len(text)
+
+
+def test_find_folds_case_and_accents() -> None:
+    spans = render.find_spans("Perché? PERCHE, perche.", "perche")
+    assert [(s.start, s.end) for s in spans] == [(0, 6), (8, 14), (16, 22)]
+    assert render.find_spans("testo", "  ") == []
+
+
+def test_relative_times_and_day_headings_in_italian() -> None:
+    assert render.when(NOW - timedelta(seconds=30), NOW) == "ora"
+    assert render.when(NOW - timedelta(minutes=12), NOW) == "12 min"
+    assert render.when(NOW - timedelta(hours=3), NOW) == "3 h"
+    assert render.day_heading(NOW, NOW) == "Oggi"
+    assert render.day_heading(NOW - timedelta(days=1), NOW) == "Ieri"
+    assert render.day_heading(datetime(2026, 11, 17, 12, tzinfo=UTC), NOW) == "martedì 17 novembre"
+
+
+def test_a_preview_has_title_meta_and_lead_lines() -> None:
+    title, meta, lead = render.preview_lines(preview(), NOW, badge="pagelle", match="Inter–Milan 2-1")
+    assert title.plain == "● Inter-Milan 2-1"
+    assert "Gazzetta · 2 h · Inter–Milan 2-1" in meta.plain and " pagelle " in meta.plain
+    assert lead.plain.strip() == "Prima riga."
+    starred, _, _ = render.preview_lines(preview(starred=True, read=True), NOW)
+    assert starred.plain.startswith("★ ")
+
+
+def test_search_marks_are_styled() -> None:
+    title, _, _ = render.preview_lines(preview(), NOW, title_marks=((0, 5),))
+    assert any(span.start == 2 and span.end == 7 for span in title.spans)  # after the 2-cell mark
+
+
+def test_no_layer_below_the_ui_imports_textual() -> None:
+    """The pure layers load without Textual, and importing the annotator loads no gazetteer."""
+    layers = ["reader.config", "reader.fetch", "reader.parse", "reader.store", "reader.extract", "reader.render",
+              "reader.refresh", "reader.article", "reader.annotate", "reader.cli", "reader.console", "reader.keymap"]
+    code = ("import sys\n" + "".join(f"import {m}\n" for m in layers)
+            + "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_nothing_heavy_is_imported_before_the_first_paint(tmp_path: Path) -> None:
+    """Start the real app headless on an empty cache; at its first paint no heavy module is loaded."""
+    code = f"""
+import sys
+from pathlib import Path
+from reader.config import Config
+from reader.ui.app import SportReaderApp
+from reader.ui.previews import PreviewList
+
+HEAVY = ("feedparser", "trafilatura", "ahocorasick", "reader.annotate.names", "reader.annotate.gazetteer",
+         "httpx", "reader.fetch")
+seen = []
+original = PreviewList.set_rows
+def set_rows(self, rows, *, keep=None):
+    original(self, rows, keep=keep)
+    def painted():
+        seen.extend(m for m in HEAVY if m in sys.modules)
+        self.app.exit()
+    self.call_after_refresh(painted)
+PreviewList.set_rows = set_rows
+SportReaderApp(Config(path=Path("x.toml"), origin="test"), Path({str(tmp_path)!r}),
+               refresh_on_start=False).run(headless=True)
+print("HEAVY:" + ",".join(seen))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("HEAVY:"), done.stdout

@@ -10,18 +10,22 @@ import argparse
 import json
 import shutil
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
+from rich.console import Console, Group
+from rich.text import Text
 
 from reader import __version__, console, paths
 from reader.config import Config, ConfigError, load_config, resolve_config_path
 from reader.models import FeedResult
 from reader.store import Filter, Store, StoreError
+
+if TYPE_CHECKING:
+    from reader.annotate.model import Annotation
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -60,6 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     init = config_sub.add_parser("init", help="write the default feeds.toml into the user's config dir")
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
     config_sub.add_parser("path", help="say which feeds.toml is in use")
+    annotate = sub.add_parser("annotate", help="highlight quotes, players, coaches and teams in a text")
+    annotate.add_argument("path", nargs="?", default="-", metavar="PATH",
+                          help="a UTF-8 text file, paragraphs between blank lines; - or nothing reads stdin")
+    annotate.add_argument("--json", action="store_true", help="print the annotation as one JSON object")
     return parser
 
 
@@ -131,6 +139,9 @@ def cmd_refresh(ctx: Context) -> int:
     from reader.refresh import refresh
 
     config = ctx.config()
+    if not config.enabled_feeds and not ctx.args.feed:  # nothing to do is a config mistake, not a success
+        raise ConfigError(config.path, "every feed in this file is disabled" if config.feeds
+                          else "no feeds configured in this file")
     feeds = _select_feeds(config, ctx.args.feed)
 
     def report(result: FeedResult) -> None:
@@ -249,6 +260,54 @@ def cmd_config(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_annotate(ctx: Context) -> int:
+    from reader.annotate import annotate
+
+    try:
+        text = _read_text(ctx.args.path)
+    except ValueError as exc:
+        ctx.err.print(f"sportreader: {exc}", markup=False, style="red", soft_wrap=True)
+        return EXIT_USAGE
+    config = load_config(ctx.args.config)
+    if ctx.args.json:
+        annotation = annotate(text, extra_names=config.names)
+        sys.stdout.write(json.dumps(annotation.to_json(), ensure_ascii=False) + "\n")
+        return EXIT_OK
+    shown = text.replace("\r\n", "\n")  # offsets matter only for --json, which keeps the raw text
+    ctx.out.print(_annotated(shown, annotate(shown, extra_names=config.names), config.highlight))
+    return EXIT_OK
+
+
+def _read_text(path: str) -> str:
+    """The text to annotate: a file, or stdin for '-'; strictly UTF-8."""
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        raise ValueError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        where = "standard input" if path == "-" else path
+        raise ValueError(f"{where} is not UTF-8 text (byte {exc.start})") from None
+
+
+def _annotated(text: str, annotation: Annotation, styles: Mapping[str, str]) -> Group:
+    """The match and kind, then the paragraphs with quotes and names styled and each speaker noted."""
+    from reader.render import StyledSpan, render_paragraphs
+
+    spans = [StyledSpan(q.start, q.end, "quote") for q in annotation.quotes]
+    spans += [StyledSpan(e.start, e.end, e.kind) for e in annotation.entities]
+    quotes = annotation.quotes
+    notes = [(q.end, q.speaker) for q, nxt in zip(quotes, [*quotes[1:], None], strict=True)
+             if q.speaker and (nxt is None or nxt.speaker != q.speaker)]
+    head = Text.assemble(("partita: ", "dim"), (annotation.match.label() if annotation.match else "—", "bold"),
+                         ("  tipo: ", "dim"), (annotation.kind, "bold"))
+    parts = [head]
+    for paragraph in render_paragraphs(text, spans, styles, notes):
+        parts.extend([Text(""), paragraph.text])
+    return Group(*parts)
+
+
 def _print_json(ctx: Context, data: object) -> int:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
@@ -266,5 +325,5 @@ def _jsonable(value: Any) -> Any:
 
 COMMANDS: dict[str, Callable[[Context], int]] = {
     "tui": cmd_tui, "refresh": cmd_refresh, "list": cmd_list, "search": cmd_search, "show": cmd_show,
-    "feeds": cmd_feeds, "check": cmd_check, "config": cmd_config,
+    "feeds": cmd_feeds, "check": cmd_check, "config": cmd_config, "annotate": cmd_annotate,
 }

@@ -20,19 +20,30 @@ PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 SCARE_MAX_WORDS = 3
 
 _VERBS = """detto dice dichiarato dichiara spiegato spiega aggiunto aggiunge concluso conclude commentato commenta
-raccontato racconta ammesso ammette sottolineato sottolinea affermato afferma precisato precisa confessato confessa
-rivelato rivela ribadito ribadisce evidenziato evidenzia assicurato assicura osservato osserva annunciato annuncia
-proseguito prosegue continuato esordito esordisce replicato replica risposto risponde scherzato scherza insistito
-insiste avvertito avverte chiarito chiarisce confermato tuonato tuona svelato svela attaccato analizzato analizza
-parlato parla ricordato sentenziato sentenzia garantito garantisce promesso promette scritto scrive detta""".split()
-SPEECH_VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b", re.IGNORECASE)
+raccontato racconta ammesso ammette sottolineato sottolinea affermato afferma precisato precisa confessato
+confessa rivelato rivela ribadito ribadisce evidenziato evidenzia assicurato assicura osservato osserva
+annunciato annuncia proseguito prosegue continuato esordito esordisce replicato replica risposto risponde
+scherzato scherza insistito insiste avvertito avverte chiarito chiarisce confermato tuonato tuona svelato
+svela attaccato analizzato analizza parlato parla ricordato chiesto chiede definito definisce sentenziato
+sentenzia garantito garantisce promesso promette scritto scrive detta ripetuto ripete puntualizzato
+puntualizza confidato confida esclamato sbottato ironizzato ironizza rimarcato rimarca rassicurato rassicura""".split()
+SPEECH_VERB = re.compile(r"\b(?:" + "|".join([*_VERBS, r"tagliato\s+corto"]) + r")\b", re.IGNORECASE)
 # A cue right after a closing mark: «…», ha detto X / «…», così X / «…» le parole di X.
 _CUE_AFTER = re.compile(r"[^\S\n]*[,;—–-]?[^\S\n]*(?:(?:così|le parole di|parola di)\b|(?:[\w’']+[^\S\n]+){0,2}?"
                         + SPEECH_VERB.pattern + ")", re.IGNORECASE)
-_CUE_BEFORE = re.compile(r"(?::|(?:" + SPEECH_VERB.pattern + r")[^\S\n]*,?)[^\S\n]*$", re.IGNORECASE)
+# Before a mark, "definito" / "chiamato" introduce a label, not speech: definito "interlocutorio".
+_LABEL_VERBS = frozenset(("definito", "definisce"))
+_CUE_BEFORE = re.compile(r"(?::|\b(?:" + "|".join(v for v in _VERBS if v not in _LABEL_VERBS)
+                         + r")\b[^\S\n]*,?)[^\S\n]*$", re.IGNORECASE)
 # ", ha ammesso Sarri" inside an unclosed quote: the writer forgot the closing mark before it.
 _FORGOTTEN_CLOSE = re.compile(r",[^\S\n]+(?i:(?:ha|hanno)[^\S\n]+(?:poi[^\S\n]+|quindi[^\S\n]+|anche[^\S\n]+)?"
                               + SPEECH_VERB.pattern + r"|così)[^\S\n]+(?:[A-ZÀ-Þ]|(?:il|lo|la|l[’'])[^\S\n]*[a-zà-ÿ])")
+# A title, not speech: il libro "Una vita per la maglia", lo striscione «…».
+_WORK_BEFORE = re.compile(r"\b(?:libro|film|canzone|brano|programma|trasmissione|serie|docuserie|documentario|romanzo"
+                          r"|autobiografia|biografia|rubrica|podcast|album|titolo|spettacolo|hashtag|slogan|soprannome"
+                          r"|striscione|coro)[^\S\n]+(?:\w+[^\S\n]+)?$", re.IGNORECASE)
+_WORK_CLAUSE = re.compile(r"\b(?:striscione|coro|slogan|titolo|hashtag|libro|film|canzone)\b[^.!?«»“”\"\n]*:[^\S\n]*$",
+                          re.IGNORECASE)
 _SENTENCE_PUNCT = re.compile(r"[.!?…;]")
 _WORD = re.compile(r"\w+")
 _OPENS_AFTER = frozenset("([{«‘“„—–-/:;,'’\"")
@@ -70,7 +81,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         for k, (s, e, closed) in enumerate(raw):
             if not (k == 0 and open_at_end and s == start):
                 group += 1
-            if not closed or not is_scare(text, s, e, start, end):
+            if not closed or not (is_scare(text, s, e, start, end) or is_title(text, s, start)):
                 spans.append(QuoteSpan(s, e, group, number, closed))
         open_at_end = bool(raw) and not raw[-1][2] and _rstrip(text, start, end) == raw[-1][1]
     return spans
@@ -83,6 +94,12 @@ def is_scare(text: str, start: int, end: int, p_start: int, p_end: int) -> bool:
         return False
     before = text[max(p_start, start - 60):start]
     return not (_CUE_BEFORE.search(before) or _CUE_AFTER.match(text, end, p_end))
+
+
+def is_title(text: str, start: int, p_start: int) -> bool:
+    """The name of a work or a banner, announced as such: il libro "…", lo striscione (della Curva): «…»."""
+    lo = max(p_start, start - 80)
+    return bool(_WORK_BEFORE.search(text, max(lo, start - 40), start) or _WORK_CLAUSE.search(text, lo, start))
 
 
 def _scan(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:

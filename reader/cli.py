@@ -293,13 +293,11 @@ def _read_text(path: str) -> str:
 
 def _annotated(text: str, annotation: Annotation, styles: Mapping[str, str]) -> Group:
     """The match and kind, then the paragraphs with quotes and names styled and each speaker noted."""
-    from reader.render import StyledSpan, render_paragraphs
+    from reader.render import StyledSpan, render_paragraphs, speaker_notes
 
     spans = [StyledSpan(q.start, q.end, "quote") for q in annotation.quotes]
     spans += [StyledSpan(e.start, e.end, e.kind) for e in annotation.entities]
-    quotes = annotation.quotes
-    notes = [(q.end, q.speaker) for q, nxt in zip(quotes, [*quotes[1:], None], strict=True)
-             if q.speaker and (nxt is None or nxt.speaker != q.speaker)]
+    notes = speaker_notes([(q.start, q.end, q.speaker) for q in annotation.quotes])
     head = Text.assemble(("partita: ", "dim"), (annotation.match.label() if annotation.match else "—", "bold"),
                          ("  tipo: ", "dim"), (annotation.kind, "bold"))
     parts = [head]

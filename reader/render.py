@@ -82,6 +82,16 @@ def render_paragraphs(text: str, spans: Iterable[StyledSpan] = (), styles: Mappi
     return paragraphs
 
 
+def speaker_notes(quotes: Sequence[tuple[int, int, str | None]]) -> list[tuple[int, str]]:
+    """Where to note who speaks: after the last of consecutive quotes by the same speaker."""
+    notes = []
+    for index, (_, end, speaker) in enumerate(quotes):
+        following = quotes[index + 1][2] if index + 1 < len(quotes) else None
+        if speaker and following != speaker:
+            notes.append((end, speaker))
+    return notes
+
+
 def _insert(text: Text, at: int, addition: Text) -> Text:
     if at >= len(text):
         return text + addition

@@ -118,3 +118,8 @@ print("HEAVY:" + ",".join(seen))
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith("HEAVY:"), done.stdout
+
+
+def test_a_speaker_is_noted_once_after_a_run_of_his_quotes() -> None:
+    quotes = [(0, 5, "Chivu"), (10, 15, "Chivu"), (20, 25, None), (30, 35, "Barella"), (40, 45, "Chivu")]
+    assert render.speaker_notes(quotes) == [(15, "Chivu"), (35, "Barella"), (45, "Chivu")]

@@ -153,7 +153,8 @@ class ReaderPane(VerticalScroll, can_focus=True):
     def _rerender(self) -> None:
         if self.text is None:
             return
-        notes = [(q.end, q.speaker) for q in self.annotation.quotes if q.speaker] if self.annotation else []
+        quotes = [(q.start, q.end, q.speaker) for q in self.annotation.quotes] if self.annotation else []
+        notes = render.speaker_notes(quotes)
         self.paragraphs = render.render_paragraphs(self.text.text, self._spans(), self.styles_table, notes)
         self._body(self.paragraphs)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import threading
-import webbrowser
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
@@ -44,7 +43,7 @@ from reader.ui.state import UIState, load_state, save_state
 T = TypeVar("T")
 FIRST_PAGE = 200  # previews read before the first paint
 LIST_LIMIT = 50_000  # previews listed at once; older ones are reached by search
-SEARCH_LIMIT = 200
+SEARCH_LIMIT = 100  # results shown for a search (ranked: the best come first)
 NARROW = 100  # columns under which the reader takes the whole width
 
 
@@ -142,17 +141,20 @@ class MainScreen(Screen[None]):
         else:
             # A first screenful at once, then the rest: the list paints before 20,000 rows are read.
             listed = await off(self.store.previews, self.filter, limit=FIRST_PAGE)
-            self.total, self.unread = await off(self._counts)
             rows = group_by_day(listed, now)
             self.previews.empty_message = self._empty_message()
             if len(listed) == FIRST_PAGE:
                 self.previews.set_rows(rows, keep=keep)
+                self.total, self.unread = await off(self._counts)
+                self._update_status(len(listed))
                 listed += await off(self.store.previews, self.filter, limit=LIST_LIMIT - FIRST_PAGE,
                                     offset=FIRST_PAGE)
                 rows = group_by_day(listed, now)
                 selected = self.previews.selected
                 keep = keep if keep is not None and self.previews.index_of(keep) is None else (
                     selected.id if selected else keep)
+            else:
+                self.total, self.unread = await off(self._counts)
         self.previews.set_rows(rows, keep=keep)
         self._update_status(len([r for r in rows if r.preview]))
         if not self.warmed:
@@ -712,6 +714,8 @@ class SportReaderApp(App[int]):
 
     def open_link(self, url: str) -> None:
         """Open a link in the browser (recorded, so tests can check it without a browser)."""
+        import webbrowser
+
         self.opened_urls.append(url)
         webbrowser.open(url, new=2)
 

@@ -212,8 +212,9 @@ def main() -> None:
     print(f"minimal Textual app        {figures['minimal_paint_s'] * 1000:>10.0f} ms   ratio {ratio:.2f} "
           f"(target ≤ 1.30)")
     print(f"j keypress, app's work     {figures['j_work_ms']:>10.2f} ms   (target ≤ 5; cursor move + list lines)")
-    print(f"j keypress, Pilot round    {figures['j_median_ms']:>10.2f} ms   (an unbound key: {figures['j_floor_ms']:.2f} ms; "
-          f"difference {figures['j_over_floor_ms']:.2f} ms, mostly Textual repainting the screen)")
+    print(f"j keypress, Pilot round    {figures['j_median_ms']:>10.2f} ms   "
+          f"(an unbound key: {figures['j_floor_ms']:.2f} ms; difference {figures['j_over_floor_ms']:.2f} ms, "
+          "mostly Textual repainting the screen)")
     print(f"search to results shown   {figures['search_show_ms']:>10.1f} ms")
     print(f"peak RSS                   {figures['peak_rss_mb']:>10.1f} MB   (target ≤ 150)")
     print(f"heavy modules before paint {figures['heavy_before_paint'] or 'none':>10}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from pathlib import Path
 
@@ -411,3 +412,74 @@ async def test_the_people_panel_lists_the_article_names(make_app: AppFactory) ->
         await ready(pilot)
         people = app.screen.query_one("#people", OptionList)
         assert people.display and people.option_count >= 1
+
+
+async def test_space_pages_the_reader_and_quotes_are_jumped_to(tmp_path: Path) -> None:
+    from reader.demo import DemoServer
+    from tests.ui.conftest import seed_demo
+
+    with DemoServer(now=NOW, port=0) as server, Store(tmp_path / "db.sqlite") as store:
+        config = seed_demo(store, base=server.base)
+        app = SportReaderApp(config, tmp_path, store=store, refresh_on_start=False, clock=lambda: NOW)
+        await _page_and_jump(app)
+
+
+async def _page_and_jump(app: SportReaderApp) -> None:
+    async with app.run_test(size=(100, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter", "tab")
+        await app.workers.wait_for_complete()
+        await asyncio.to_thread(app.decorations.ready.wait, 10)
+        await ready(pilot)
+        reader = app.screen.query_one(ReaderPane)
+        assert reader.has_focus
+        await pilot.press("space")
+        await ready(pilot)
+        assert reader.scroll_y > 0
+        await pilot.press("b")
+        await ready(pilot)
+        assert reader.scroll_y == 0
+        assert reader.annotation is not None
+        assert reader.annotation.quotes  # the demo's match report quotes the coaches
+        await pilot.press("right_square_bracket")
+        assert reader.quote_index == 0
+        await pilot.press("left_square_bracket")
+        assert reader.quote_index == len(reader.annotation.quotes) - 1
+
+
+async def test_f_toggles_the_sidebar_and_S_shows_starred(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        screen = main(app)
+        assert screen.query_one("#sidebar").region.width > 0
+        await pilot.press("f")
+        await ready(pilot)
+        assert screen.has_class("-no-sidebar") and screen.query_one("#sidebar").region.width == 0
+        await pilot.press("s", "S")
+        await app.workers.wait_for_complete()
+        await ready(pilot)
+        starred = app.screen.query_one(PreviewList).previews
+        assert len(starred) == 1 and starred[0].starred
+
+
+async def test_the_command_palette_runs_the_app_actions(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await ready(pilot)
+        await pilot.press(*"questo aiuto")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await ready(pilot)
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_q_quits(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from reader import __version__, console, paths
@@ -59,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("feeds", help="every feed with its last refresh status")
     check = sub.add_parser("check", help="fetch and parse each feed now, without storing anything")
     check.add_argument("--feed", action="append", metavar="NAME")
+    opml = sub.add_parser("opml", help="import or export the feeds as OPML")
+    opml_sub = opml.add_subparsers(dest="opml_command", required=True)
+    opml_import = opml_sub.add_parser("import", help="add the feeds of an OPML file to feeds.toml")
+    opml_import.add_argument("file", type=Path)
+    opml_sub.add_parser("export", help="print the configured feeds as OPML")
     config = sub.add_parser("config", help="the config file")
     config_sub = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
     init = config_sub.add_parser("init", help="write the default feeds.toml into the user's config dir")
@@ -144,14 +150,23 @@ def cmd_refresh(ctx: Context) -> int:
                           else "no feeds configured in this file")
     feeds = _select_feeds(config, ctx.args.feed)
 
+    # On a terminal: a progress bar, then a table. Otherwise (cron, pipes): one line per feed as it ends.
+    interactive = ctx.out.is_terminal and not ctx.args.quiet
+    progress = Progress(TextColumn("Aggiornamento dei feed"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=ctx.out, transient=True) if interactive else None
+    task = progress.add_task("", total=len(feeds or config.enabled_feeds)) if progress else None
+
     def report(result: FeedResult) -> None:
-        if not ctx.args.quiet or result.error:
+        if progress is not None and task is not None:
+            progress.advance(task)
+        elif not ctx.args.quiet or result.error:
             target = ctx.err if result.error and ctx.args.quiet else ctx.out
             target.print(console.feed_result_line(result))
 
-    status = ctx.out.status("Aggiornamento dei feed…") if ctx.out.is_terminal and not ctx.args.quiet else nullcontext()
-    with ctx.store() as store, status:
+    with ctx.store() as store, progress or nullcontext():
         result = refresh(config, store, feeds=feeds, on_result=report)
+    if interactive:
+        ctx.out.print(console.refresh_table(result))
     if not ctx.args.quiet:
         ctx.out.print(console.refresh_summary(result))
     if config.settings.prefetch:
@@ -260,6 +275,40 @@ def cmd_config(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_opml(ctx: Context) -> int:
+    from reader import opml
+
+    if ctx.args.opml_command == "export":
+        sys.stdout.buffer.write(opml.write_opml(load_config(ctx.args.config).feeds))
+        return EXIT_OK
+    try:
+        subscriptions = opml.read_opml(ctx.args.file.read_bytes())
+    except OSError as exc:
+        ctx.err.print(f"sportreader: cannot read {ctx.args.file}: {exc.strerror or exc}", markup=False, style="red")
+        return EXIT_USAGE
+    except opml.OpmlError as exc:
+        ctx.err.print(f"sportreader: {ctx.args.file}: {exc}", markup=False, style="red")
+        return EXIT_USAGE
+    target, origin = resolve_config_path(ctx.args.config)
+    if origin == "shipped default":  # never edit the packaged file: start the user's own from it
+        target = paths.user_config_file()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(paths.shipped_config_file(), target)
+    added = opml.new_feeds(subscriptions, load_config(target).feeds)
+    if added:
+        before = target.read_text(encoding="utf-8")
+        opml.append_feeds(target, added)
+        try:
+            load_config(target)
+        except ConfigError:
+            target.write_text(before, encoding="utf-8")  # nothing half-imported
+            raise
+    skipped = len(subscriptions) - len(added)
+    ctx.out.print(f"{len(added)} feed aggiunti a {target}" + (f" ({skipped} già presenti o non http)" if skipped
+                                                              else ""), markup=False, soft_wrap=True)
+    return EXIT_OK
+
+
 def cmd_annotate(ctx: Context) -> int:
     from reader.annotate import annotate
 
@@ -324,4 +373,5 @@ def _jsonable(value: Any) -> Any:
 COMMANDS: dict[str, Callable[[Context], int]] = {
     "tui": cmd_tui, "refresh": cmd_refresh, "list": cmd_list, "search": cmd_search, "show": cmd_show,
     "feeds": cmd_feeds, "check": cmd_check, "config": cmd_config, "annotate": cmd_annotate,
+    "opml": cmd_opml,
 }

@@ -105,6 +105,20 @@ def feed_result_line(result: FeedResult) -> Text:
     return line
 
 
+def refresh_table(report: RefreshReport) -> Table:
+    """The outcome of a refresh: one row per feed (errors first), as the command prints at the end."""
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column, justify in (("feed", "left"), ("stato", "left"), ("nuovi", "right"), ("aggiornati", "right"),
+                            ("tempo", "right"), ("", "left")):
+        table.add_column(column, justify=justify, no_wrap=column != "")  # type: ignore[arg-type]
+    ordered = sorted(report.results, key=lambda r: (r.status is not FeedStatus.ERROR, r.feed.casefold()))
+    for r in ordered:
+        note = Text(r.error or "", style="red") if r.error else Text(r.warning or "", style="yellow")
+        table.add_row(Text(r.feed, style="cyan"), Text(r.status.value, style=STATUS_STYLES[r.status]),
+                      str(r.new), str(r.updated), f"{r.duration:.2f} s", note)
+    return table
+
+
 def refresh_summary(report: RefreshReport) -> Text:
     """The last line of a refresh."""
     seconds = (report.finished - report.started).total_seconds()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import tomllib
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -19,6 +19,7 @@ from reader import paths
 from reader.appearance import HIGHLIGHT_STYLES, THEMES
 from reader.keymap import ACTION_IDS
 from reader.models import FeedSpec, Settings
+from reader.sanitize import clean_line
 
 TOP_LEVEL_KEYS = ("settings", "feeds", "names", "keys", "highlight")
 FEED_KEYS = ("name", "url", "tags", "enabled")
@@ -34,6 +35,12 @@ SETTING_BOUNDS: dict[str, tuple[float, float | None]] = {
     "retention_days": (1, 36500),
     "max_redirects": (0, 30),
 }
+
+
+def _close_matches(word: str, choices: Any, n: int = 1) -> list[str]:
+    import difflib  # only when there is an error to explain
+
+    return difflib.get_close_matches(word, choices, n=n)
 
 
 _KEY_NAME = re.compile(r"[A-Za-z0-9_+\-]{1,40}|[!-~]")
@@ -58,7 +65,17 @@ class ConfigError(Exception):
             if self.column is not None:
                 where += f":{self.column}"
         key = f" [{self.key}]" if self.key else ""
-        return f"{where}:{key} {self.message}"
+        # Keys and values come from the file: anything invisible or controlling is shown as an escape.
+        return _visible(f"{where}:{key} {self.message}")
+
+
+def _invisible(ch: str) -> bool:
+    """Control, format (bidi, zero-width) and separator characters: never shown raw."""
+    return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs")
+
+
+def _visible(text: str) -> str:
+    return "".join(f"\\u{ord(ch):04x}" if _invisible(ch) else ch for ch in text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +139,8 @@ def load_config_file(path: Path, origin: str = "--config") -> Config:
 
 
 def _decode(path: Path, raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ConfigError(path, "not a text file in UTF-8 (it is UTF-16): save it as UTF-8")
     if b"\x00" in raw:
         raise ConfigError(path, "this is not a text file (it contains NUL bytes; UTF-16 or binary?)")
     try:
@@ -154,6 +173,9 @@ def _syntax_error(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> Config
     elif match:
         line = text.count("\n") + 1
     detail = _TOML_POS.sub("", message).strip()
+    lines = text.splitlines()
+    if line is not None and 0 < line <= len(lines) and lines[line - 1].strip():
+        detail += f" in `{clean_line(lines[line - 1], 120)}`"  # the line as written
     return ConfigError(path, f"TOML syntax error: {detail}", line=line, column=column)
 
 
@@ -189,7 +211,7 @@ class _Validator:
                        where: tuple[str | int, ...]) -> None:
         for key in table:
             if key not in known:
-                hint = difflib.get_close_matches(key, known, n=1)
+                hint = _close_matches(key, known, n=1)
                 suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; known keys: {', '.join(known)}"
                 raise self.error((*where, key), f"unknown key '{key}'{suggestion}")
 
@@ -233,7 +255,7 @@ class _Validator:
         where = ("settings", key)
         if key == "theme":
             if value not in THEMES:
-                hint = difflib.get_close_matches(str(value), THEMES, n=1)
+                hint = _close_matches(str(value), THEMES, n=1)
                 suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; known themes: {', '.join(THEMES)}"
                 raise self.error(where, f"unknown theme {value!r}{suggestion}")
             return value
@@ -250,7 +272,7 @@ class _Validator:
             wanted = "a whole number" if expected is int else "a number"
             raise self.error(where, f"must be {wanted}, got {_type_name(value)}")
         low, high = SETTING_BOUNDS[key]
-        if value < low or (high is not None and value > high):
+        if value != value or value < low or (high is not None and value > high):  # nan is never in range
             raise self.error(where, f"must be between {low} and {high}, got {value}")
         return expected(value)
 
@@ -259,6 +281,7 @@ class _Validator:
             raise self.error(("feeds",), f"must be an array of tables ([[feeds]]), got {_type_name(items)}")
         specs: list[FeedSpec] = []
         seen: dict[str, int] = {}
+        urls: dict[tuple[str, ...], int] = {}
         for index, item in enumerate(items):
             spec = self.feed(index, item)
             folded = spec.name.casefold()
@@ -266,6 +289,12 @@ class _Validator:
                 raise self.error(("feeds", index, "name"),
                                  f"duplicate feed name '{spec.name}' (also feeds[{seen[folded]}])")
             seen[folded] = index
+            # Two names for one feed would store every article twice.
+            same = _url_identity(spec.url)
+            if same in urls:
+                raise self.error(("feeds", index, "url"),
+                                 f"the same URL as feeds[{urls[same]}] ('{specs[urls[same]].name}')")
+            urls[same] = index
             specs.append(spec)
         return tuple(specs)
 
@@ -289,8 +318,9 @@ class _Validator:
     def string(self, value: Any, where: tuple[str | int, ...]) -> str:
         if not isinstance(value, str) or not value.strip():
             raise self.error(where, f"must be a non-empty string, got {_type_name(value)}")
-        if any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in value):
-            raise self.error(where, "must not contain control characters")
+        bad = next((ch for ch in value if _invisible(ch)), None)
+        if bad is not None:
+            raise self.error(where, f"must not contain control or invisible characters (U+{ord(bad):04X})")
         return value.strip()
 
     def string_list(self, value: Any, where: tuple[str | int, ...]) -> tuple[str, ...]:
@@ -299,12 +329,23 @@ class _Validator:
         return tuple(self.string(v, (*where, i)) for i, v in enumerate(value))
 
     def check_url(self, url: str, where: tuple[str | int, ...]) -> None:
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018 - raises on a port that is not a number
+        except ValueError as exc:
+            raise self.error(where, f"is not a valid URL ({exc})") from None
         if parts.scheme.lower() not in ("http", "https"):
             scheme = f"'{parts.scheme}:'" if parts.scheme else "no scheme"
             raise self.error(where, f"must be an http:// or https:// URL, got {scheme}")
         if not parts.hostname:
             raise self.error(where, "the URL has no host")
+        if _mixed_scripts(parts.hostname):
+            try:
+                puny = parts.hostname.encode("idna").decode("ascii")
+            except UnicodeError:
+                puny = ascii(parts.hostname)
+            raise self.error(where, f"the host '{parts.hostname}' mixes alphabets ({puny}): "
+                                    "a look-alike of another address?")
 
     def names(self, table: dict[str, Any]) -> dict[str, NameSpec]:
         result: dict[str, NameSpec] = {}
@@ -319,6 +360,23 @@ class _Validator:
             aliases = self.string_list(spec.get("aliases", []), (*where, "aliases"))
             result[self.string(name, where)] = NameSpec(kind=kind, aliases=aliases)
         return result
+
+
+def _url_identity(url: str) -> tuple[str, ...]:
+    """What makes two feed URLs the same: scheme and host in any case, the default port or none."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    port = parts.port if parts.port not in (None, {"http": 80, "https": 443}.get(scheme)) else None
+    return (scheme, parts.hostname or "", str(port or ""), parts.path or "/", parts.query)
+
+
+def _mixed_scripts(host: str) -> bool:
+    """A host label mixing alphabets ('gazzetta.іt' with a Cyrillic і) is a look-alike, not a typo."""
+    for label in host.split("."):
+        scripts = {unicodedata.name(ch, "?").split()[0] for ch in label if ch.isalpha()}
+        if len(scripts) > 1:
+            return True
+    return False
 
 
 def _type_name(value: Any) -> str:

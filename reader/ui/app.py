@@ -20,7 +20,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader import paths, render
@@ -34,9 +34,9 @@ from reader.ui.background import BackgroundLoop
 from reader.ui.bindings import bindings
 from reader.ui.commands import SportReaderCommands
 from reader.ui.decorate import Decorations
+from reader.ui.keysbar import KeysBar
 from reader.ui.previews import PreviewList, Row, group_by_day
 from reader.ui.reader_pane import ReaderPane
-from reader.ui.screens import FeedsScreen, HelpScreen, PickerScreen
 from reader.ui.sidebar import Sidebar, SidebarChoice
 from reader.ui.state import UIState, load_state, save_state
 
@@ -95,19 +95,24 @@ class MainScreen(Screen[None]):
                     yield ReaderPane(styles=self.main.config.highlight, id="reader")
                     yield OptionList(id="people")
                 yield Input(placeholder="trova nell'articolo", id="find")
-        yield Footer()
+        yield KeysBar(id="keys")
 
     def on_mount(self) -> None:
         self.set_class(not self.main.state.sidebar, "-no-sidebar")
         self.query_one(PreviewList).focus()
         self._update_topbar()
         self.load_previews(keep=self.main.state.selected)
-        self.load_sidebar()
         if self.main.refresh_on_start:
             self.set_timer(0.05, self.action_refresh)
         minutes = self.main.config.settings.refresh_minutes
         if minutes > 0:
             self.set_interval(minutes * 60, self.action_refresh)
+
+    def on_descendant_focus(self) -> None:
+        self.query_one(KeysBar).refresh_keys()
+
+    def on_descendant_blur(self) -> None:
+        self.call_after_refresh(self.query_one(KeysBar).refresh_keys)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
@@ -162,7 +167,8 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(self._warm)
 
     def _warm(self) -> None:
-        """After the first paint: load the annotator and the network modules on threads."""
+        """After the first paint: the sidebar's counts, then the annotator and network modules on threads."""
+        self.load_sidebar()
         self.main.decorations.warm(lambda: self.app.call_from_thread(self._decorations_ready))
         threading.Thread(target=_preload, name="sportreader-preload", daemon=True).start()
 
@@ -490,6 +496,8 @@ class MainScreen(Screen[None]):
         choices = [(f"tag:{t}", f"#{t}") for t in self.query_one(Sidebar).tags]
         choices += [(f"feed:{f}", f) for f in self.query_one(Sidebar).feed_names]
         choices += [(f"name:{n}", n) for n in self.main.decorations.names()]
+        from reader.ui.screens import PickerScreen
+
         self.app.push_screen(PickerScreen("Filtra per tag, feed, squadra o giocatore", choices),
                              self._filter_chosen)
 
@@ -537,9 +545,13 @@ class MainScreen(Screen[None]):
     @work(group="feeds-screen")
     async def _show_feeds(self) -> None:
         feeds = await off(self.store.feeds_overview)
+        from reader.ui.screens import FeedsScreen
+
         await self.app.push_screen(FeedsScreen(feeds, self.main.clock()))
 
     def action_help(self) -> None:
+        from reader.ui.screens import HelpScreen
+
         self.app.push_screen(HelpScreen(self.main.active_keys()))
 
     def action_quit(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
-from reader.keymap import action, key_label
+from reader.keymap import action
 
 
 def bindings(*action_ids: str, target: str = "screen", local: tuple[str, ...] = ()) -> list[BindingType]:
@@ -13,7 +13,6 @@ def bindings(*action_ids: str, target: str = "screen", local: tuple[str, ...] = 
     for action_id in action_ids:
         spec = action(action_id)
         name = action_id if action_id in local else f"{target}.{action_id}"
-        result.append(Binding(spec.keys, name, spec.label or spec.description, show=bool(spec.label), id=action_id,
-                              key_display=key_label(spec.keys.split(",")[0])))
+        result.append(Binding(spec.keys, name, spec.label or spec.description, show=bool(spec.label), id=action_id))
     return result
 

@@ -1,7 +1,8 @@
 """A loopback feed farm for benchmarks: N RSS feeds x M items, optional latency, validators.
 
 A quarter of the feeds are ISO-8859-1; each item carries 1-3 KB of HTML. Every feed answers
-conditional GETs (ETag and Last-Modified) with 304.
+conditional GETs (ETag and Last-Modified) with 304; with `validators=False` it sends neither header and
+always answers 200 with the same bytes (a server that only a body hash can tell is unchanged).
 """
 
 from __future__ import annotations
@@ -44,8 +45,9 @@ def make_feed(index: int, items: int, seed: int = 0) -> tuple[bytes, str]:
 class Farm:
     """Serves the feeds from a thread; `latency` seconds are added to every request."""
 
-    def __init__(self, feeds: int = 100, items: int = 50, latency: float = 0.0) -> None:
+    def __init__(self, feeds: int = 100, items: int = 50, latency: float = 0.0, *, validators: bool = True) -> None:
         self.latency = latency
+        self.validators = validators
         self.requests = 0
         self.bodies: dict[str, tuple[bytes, str, str]] = {}
         for index in range(feeds):
@@ -89,11 +91,12 @@ class Farm:
                     self.send_error(404)
                     return
                 body, charset, etag = found
-                fresh = (self.headers.get("If-None-Match") == etag
-                         or self.headers.get("If-Modified-Since") == LAST_MODIFIED)
+                fresh = farm.validators and (self.headers.get("If-None-Match") == etag
+                                             or self.headers.get("If-Modified-Since") == LAST_MODIFIED)
                 self.send_response(304 if fresh else 200)
-                self.send_header("ETag", etag)
-                self.send_header("Last-Modified", LAST_MODIFIED)
+                if farm.validators:
+                    self.send_header("ETag", etag)
+                    self.send_header("Last-Modified", LAST_MODIFIED)
                 self.send_header("Content-Type", f"application/rss+xml; charset={charset}")
                 self.send_header("Content-Length", "0" if fresh else str(len(body)))
                 self.end_headers()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import email.utils
+import functools
 import hashlib
 import html
 import io
@@ -14,8 +15,6 @@ import re
 import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
-
-import feedparser
 
 from reader.models import ParsedEntry, ParsedFeed
 
@@ -28,6 +27,9 @@ FUTURE_TOLERANCE = timedelta(days=1)
 # loose parser expands some that expat refuses.
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _HTML_PAGE = re.compile(rb"^\s*(<!doctype html|<html)", re.IGNORECASE)
+_ENTRY_END = re.compile(rb"</(?:[\w.-]+:)?(?:item|entry)\s*>")
+# What expat says when the document stops early (a dropped connection, a cut-off file).
+_CUT_OFF = re.compile(r"no element found|unclosed token")
 
 
 _ITALIAN_DATE_WORDS = {
@@ -54,7 +56,15 @@ def _italian_date(value: str) -> time.struct_time | None:
         return None
 
 
-feedparser.registerDateHandler(_italian_date)
+@functools.cache
+def _feedparser() -> Any:
+    """feedparser, imported on first use: the refresh process imports this module for its errors but
+    parses in worker processes, and feedparser's import (40 ms, a hundred regexes) is start-up it never needs.
+    """
+    import feedparser
+
+    feedparser.registerDateHandler(_italian_date)
+    return feedparser
 
 
 class FeedParseError(Exception):
@@ -69,8 +79,8 @@ def parse_feed(body: bytes, *, content_type: str | None = None, now: datetime | 
     headers = {"content-type": content_type} if content_type else None
     try:
         # A BytesIO, never bytes or str: feedparser treats those as a path or URL to open.
-        result = feedparser.parse(io.BytesIO(body), response_headers=headers,
-                                  sanitize_html=False, resolve_relative_uris=False)
+        result = _feedparser().parse(io.BytesIO(body), response_headers=headers,
+                                     sanitize_html=False, resolve_relative_uris=False)
     except Exception as exc:  # feedparser raises on some invalid character references
         raise FeedParseError(f"the feed could not be parsed ({type(exc).__name__}: {exc})") from None
     return _normalise(result, now, body)
@@ -92,6 +102,12 @@ def _normalise(result: Any, now: datetime, body: bytes) -> ParsedFeed:
     warning = None
     if bozo:
         warning = f"malformed feed, parsed leniently: {result.get('bozo_exception')}"
+        if _CUT_OFF.search(str(result.get("bozo_exception"))) and b"\x00" not in body[:64]:  # not UTF-16
+            # The last entry was still open when the body ended: it is kept only once it arrives whole.
+            complete = len(_ENTRY_END.findall(body))
+            if len(entries) > complete:
+                entries = entries[:complete]
+                warning = "the feed is cut off: the incomplete last entry was left out"
     if len(entries) > MAX_ENTRIES:
         warning = f"the feed has {len(entries)} entries; only the first {MAX_ENTRIES} were kept"
         entries = entries[:MAX_ENTRIES]
@@ -105,12 +121,17 @@ def _normalise(result: Any, now: datetime, body: bytes) -> ParsedFeed:
 
 def _benign(exc: object) -> bool:
     """Bozo flags that say nothing about the feed's content (a mislabelled charset or content type)."""
+    feedparser = _feedparser()
     return isinstance(exc, (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType))
 
 
 def _why_not_a_feed(result: Any, body: bytes) -> str:
     if _HTML_PAGE.match(body.lstrip(b"\xef\xbb\xbf")):
         return "not a feed: the server sent an HTML page"
+    if body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        if b"jsonfeed.org" in body[:4096]:
+            return "unsupported format (JSON Feed)"
+        return "not a feed: the server sent JSON"
     if not result.get("bozo"):
         return "not an RSS or Atom feed (no channel or feed element)"
     return f"not a valid feed: {result.get('bozo_exception')}"

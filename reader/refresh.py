@@ -13,36 +13,15 @@ from datetime import UTC, datetime
 
 from reader.config import Config
 from reader.fetch import Fetcher, FetchError, FetchResult
-from reader.htmltext import html_to_text
-from reader.models import FeedResult, FeedSpec, FeedStatus, ParsedEntry, RefreshReport
+from reader.models import FeedResult, FeedSpec, FeedStatus, RefreshReport
 from reader.parse import FeedParseError
-from reader.parsepool import ParsePool
-from reader.sanitize import clean_line, safe_link
-from reader.store import EntryRecord, Store
+from reader.parsepool import ParsePool, entry_record
+from reader.sanitize import clean_line
+from reader.store import Store
 
-MAX_TITLE = 500
-MAX_AUTHOR = 200
-MAX_TEXT = 200_000
+__all__ = ["Refresher", "entry_record", "refresh"]  # entry_record lives with the parse workers now
 
 ResultCallback = Callable[[FeedResult], None]
-
-
-def entry_record(entry: ParsedEntry) -> EntryRecord:
-    """A parsed entry made safe to store and show: plain text, no controls, bounded sizes."""
-    summary = html_to_text(entry.summary_html)[:MAX_TEXT]
-    content = html_to_text(entry.content_html)[:MAX_TEXT] if entry.content_html else ""
-    title = clean_line(entry.title, MAX_TITLE) or clean_line(summary, 80) or "(senza titolo)"
-    return EntryRecord(
-        uid=entry.uid,
-        title=title,
-        link=safe_link(entry.link),
-        author=clean_line(entry.author, MAX_AUTHOR),
-        summary=summary,
-        content="" if content == summary else content,
-        categories=tuple(c for c in (clean_line(c, 80) for c in entry.categories) if c),
-        published=entry.published,
-        updated=entry.updated,
-    )
 
 
 class Refresher:
@@ -100,26 +79,29 @@ class Refresher:
                 self.store.set_retry_after(spec.name, time.time() + exc.retry_after)
             raise
         body_hash = hashlib.blake2b(response.body, digest_size=16).hexdigest() if response.body else None
-        unchanged = response.not_modified or (state is not None and body_hash == state.body_hash)
+        # An empty body is never "unchanged" (its hash is None like a feed never fetched): the parser says why.
+        unchanged = response.not_modified or (body_hash is not None and state is not None
+                                               and body_hash == state.body_hash)
         if unchanged:
             # A 304 may omit the validators: the ones we sent are still the right ones.
-            self.store.save_feed_state(
-                spec.name, etag=response.etag or (state.etag if state else None),
-                last_modified=response.last_modified or (state.last_modified if state else None),
-                body_hash=state.body_hash if state else None, retry_after=None)
+            etag = response.etag or (state.etag if state else None)
+            last_modified = response.last_modified or (state.last_modified if state else None)
+            if state is None or (etag, last_modified, state.retry_after) != (state.etag, state.last_modified, None):
+                # Most 304s change nothing: skipping the write saves a transaction per feed.
+                self.store.save_feed_state(spec.name, etag=etag, last_modified=last_modified,
+                                           body_hash=state.body_hash if state else None, retry_after=None)
             return FeedResult(spec.name, FeedStatus.NOT_MODIFIED, http_status=response.status)
         return await self._store_body(spec, response, body_hash)
 
     async def _store_body(self, spec: FeedSpec, response: FetchResult, body_hash: str | None) -> FeedResult:
         now = datetime.now(UTC)
-        parsed = await self.pool.parse(response.body, response.content_type, now)
-        records = [entry_record(e) for e in parsed.entries]
-        new, updated = self.store.save_entries(spec.name, records, now=now,
+        # Parsed and sanitised in a worker process: this process only writes.
+        parsed = await self.pool.records(response.body, response.content_type, now)
+        new, updated = self.store.save_entries(spec.name, parsed.records, now=now,
                                                retention_days=self.config.settings.retention_days)
         # Validators are saved after the entries, so a crash in between only costs a re-download.
-        self._save_state(spec, response, body_hash, title=clean_line(parsed.title, 200))
-        warning = clean_line(parsed.warning, 300) if parsed.warning else None
-        return FeedResult(spec.name, FeedStatus.OK, http_status=response.status, warning=warning,
+        self._save_state(spec, response, body_hash, title=parsed.title)
+        return FeedResult(spec.name, FeedStatus.OK, http_status=response.status, warning=parsed.warning,
                           new=new, updated=updated)
 
     def _save_state(self, spec: FeedSpec, response: FetchResult, body_hash: str | None,

@@ -112,7 +112,8 @@ def _display(text: str) -> str:
 
 
 def _printable(ch: str) -> bool:
-    return ch in "\n\t" or unicodedata.category(ch)[0] != "C"
+    # Line and paragraph separators (Zl, Zp) move the cursor like a newline: not printable here.
+    return ch in "\n\t" or (unicodedata.category(ch)[0] != "C" and unicodedata.category(ch) not in ("Zl", "Zp"))
 
 
 def find_spans(text: str, needle: str, role: str = "find") -> list[StyledSpan]:

@@ -32,7 +32,14 @@ _INVISIBLE = re.compile(
     "\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
 )
 _LINE_SEPARATORS = re.compile("[\r\u2028\u2029]")
-_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+# Runs of spaces that folding changes (a lone " " is left alone: most of them, so most of the cost).
+_FOLD = re.compile(r" [ \t\u00a0\u3000]+|[\t\u00a0\u3000][ \t\u00a0\u3000]*")
+_PARAGRAPH_BREAK = re.compile(r"\s*\n\s*\n\s*")
+# Every character that clean_text removes or rewrites: what a text needs before anything is done to it.
+_TOUCHED = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028-\u2029\u2060-\u206f"
+    "\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
+)
 _BLANKS = re.compile(r"\s+")
 
 
@@ -77,7 +84,14 @@ def _cp1252_char(match: re.Match[str]) -> str:
 
 def clean_text(text: str) -> str:
     """Strip escape sequences and invisible or control characters; keep newlines, turn tabs to spaces."""
-    text = repair_mojibake(_ESCAPE_SEQUENCES.sub("", text))
+    if _TOUCHED.search(text) is None:
+        # The common case (a refresh cleans megabytes): nothing to strip, so one scan replaces five.
+        repaired = repair_mojibake(text)
+        if repaired is text:
+            return text
+        text = repaired  # a repair can produce controls or bidi marks: they go below, as always
+    else:
+        text = repair_mojibake(_ESCAPE_SEQUENCES.sub("", text))
     text = _LINE_SEPARATORS.sub("\n", text.replace("\r\n", "\n"))
     text = text.replace("\t", " ")
     return _INVISIBLE.sub("", text)
@@ -93,8 +107,9 @@ def clean_line(text: str, max_chars: int = 1000) -> str:
 
 def clean_paragraphs(text: str) -> str:
     """Cleaned text whose paragraphs are separated by one blank line, spaces folded inside each."""
-    paragraphs = (_SPACES.sub(" ", p).strip() for p in re.split(r"\n\s*\n", clean_text(text)))
-    return "\n\n".join(p for p in paragraphs if p)
+    # Equivalent to splitting at blank lines, folding spaces and stripping each paragraph, in two passes.
+    text = _FOLD.sub(" ", clean_text(text))
+    return _PARAGRAPH_BREAK.sub("\n\n", text).strip()
 
 
 def safe_link(url: str, max_chars: int = 4096) -> str:

@@ -59,6 +59,7 @@ class WorkerPool:
         self.processes = processes
         self._executor: Executor | None = None
         self._retired: list[Executor] = []  # pools with a worker stuck on hostile input
+        self._awaited: dict[Executor, int] = {}  # calls still waited for, per pool
         self._slots: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
 
     def _pool(self) -> Executor:
@@ -80,6 +81,7 @@ class WorkerPool:
         async with self._free_worker(loop):
             with real_stderr():  # the pool and its processes start here
                 executor = self._pool()
+            self._awaited[executor] = self._awaited.get(executor, 0) + 1
             try:
                 with real_stderr():
                     future = loop.run_in_executor(executor, partial(func, *args, **kwargs))
@@ -91,6 +93,11 @@ class WorkerPool:
                 # A worker died (killed, out of memory): this call fails, the next one gets a new pool.
                 self._retire(executor)
                 raise WorkerError("the worker process died") from None
+            finally:
+                self._awaited[executor] -= 1
+                if not self._awaited[executor]:
+                    del self._awaited[executor]
+                self._reap()
 
     def _free_worker(self, loop: asyncio.AbstractEventLoop) -> asyncio.Semaphore:
         """One call per worker at a time (a semaphore per event loop: they cannot be shared)."""
@@ -104,15 +111,26 @@ class WorkerPool:
             self._retired.append(executor)
             self._executor = None
 
+    def _reap(self) -> None:
+        """End each retired pool once no call waits on it, so a stuck worker stops taking a core at once."""
+        for executor in [e for e in self._retired if e not in self._awaited]:
+            self._retired.remove(executor)
+            _terminate(executor)
+
     def close(self) -> None:
         """Stop the workers; ones stuck on hostile input are killed rather than waited for."""
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
         for executor in self._retired:
-            # The executor has no public way to end a busy worker before Python 3.14.
-            processes = getattr(executor, "_processes", None) or {}
-            for process in list(processes.values()):
-                process.terminate()
-            executor.shutdown(wait=False, cancel_futures=True)
+            _terminate(executor)
         self._retired.clear()
+
+
+def _terminate(executor: Executor) -> None:
+    """Kill a pool's processes (threads cannot be killed: they are left to finish) and let it go."""
+    # The executor has no public way to end a busy worker before Python 3.14.
+    processes = getattr(executor, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.terminate()
+    executor.shutdown(wait=False, cancel_futures=True)

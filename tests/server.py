@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -20,6 +22,12 @@ class Route:
     delay: float = 0.0
     drip: float = 0.0
     redirect: str | None = None
+    # Takes over the whole exchange: writes whatever bytes it likes to handler.wfile (hostile servers).
+    raw: Callable[[BaseHTTPRequestHandler], None] | None = None
+
+
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 128  # many feeds connect at once; the default backlog of 5 drops connections
 
 
 class FeedServer:
@@ -28,7 +36,10 @@ class FeedServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.active = 0  # requests being answered right now
+        self.max_active = 0  # the most answered at once
+        self._lock = threading.Lock()
+        self._server = _Server(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
 
@@ -62,13 +73,25 @@ class FeedServer:
                 if route is None:
                     self.send_error(404, "Not Found")
                     return
-                _answer(self, route)
+                with server._lock:
+                    server.active += 1
+                    server.max_active = max(server.max_active, server.active)
+                try:
+                    _answer(self, route)
+                finally:
+                    with server._lock:
+                        server.active -= 1
 
         return Handler
 
 
 def _answer(handler: BaseHTTPRequestHandler, route: Route) -> None:
     time.sleep(route.delay)
+    if route.raw is not None:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            route.raw(handler)
+        handler.close_connection = True
+        return
     if route.redirect is not None:
         handler.send_response(302)
         handler.send_header("Location", route.redirect)

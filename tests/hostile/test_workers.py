@@ -1,0 +1,42 @@
+"""What hostile input does to the worker pool: a stuck call costs only itself.
+
+The slow catalogue feeds (feedparser's quadratic author and category handling) keep a worker busy for
+20-40 s. A call waiting behind one must not be charged for the wait, and the stuck process must stop
+taking a core as soon as nothing waits on it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import time
+
+import pytest
+
+from reader.workers import WorkerError, WorkerPool
+
+
+async def test_a_call_queued_behind_a_stuck_one_gets_its_full_deadline() -> None:
+    pool = WorkerPool(workers=1, deadline=2.0)
+    try:
+        stuck, queued = await asyncio.gather(pool.run(time.sleep, 30), pool.run(time.sleep, 0.1),
+                                             return_exceptions=True)
+    finally:
+        pool.close()
+    assert isinstance(stuck, WorkerError) and str(stuck) == "took longer than 2 s; abandoned"
+    assert queued is None  # it waited 2 s for a worker, then ran (in a fresh process) within its own deadline
+
+
+async def test_a_stuck_worker_is_ended_as_soon_as_nothing_waits_on_it() -> None:
+    pool = WorkerPool(workers=1, deadline=1.5)  # room for a worker to start on a busy machine
+    try:
+        assert await pool.run(abs, -1) == 1  # the worker is up
+        started = set(multiprocessing.active_children())
+        assert started
+        with pytest.raises(WorkerError):
+            await pool.run(time.sleep, 30)
+        await asyncio.sleep(0.5)
+        assert not started & set(multiprocessing.active_children())  # killed, not left to run 30 s
+        assert await pool.run(abs, -2) == 2  # and the next call has a fresh worker
+    finally:
+        pool.close()

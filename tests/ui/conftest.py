@@ -64,5 +64,20 @@ def make_app(tmp_path: Path, demo_store: tuple[Store, Config]) -> AppFactory:
     return make
 
 
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Store, Config]]:
+    """The demo edition served from 127.0.0.1 and seeded into a store, so full pages really load."""
+    from reader.demo import DemoServer
+
+    with DemoServer(now=NOW, port=0) as server, Store(tmp_path / "served.sqlite") as store:
+        yield store, seed_demo(store, base=server.base)
+
+
+def served_app(served: tuple[Store, Config], data_dir: Path, store: Store | None = None) -> SportReaderApp:
+    """An app on the served edition (or on another store with the same feeds)."""
+    own, config = served
+    return SportReaderApp(config, data_dir, store=store or own, refresh_on_start=False, clock=lambda: NOW)
+
+
 def pytest_configure() -> None:
     os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")

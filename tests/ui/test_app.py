@@ -16,7 +16,7 @@ from reader.ui.previews import PreviewList
 from reader.ui.reader_pane import ReaderPane
 from reader.ui.screens import FeedsScreen, HelpScreen, PickerScreen
 from reader.ui.state import load_state
-from tests.ui.conftest import NOW, AppFactory
+from tests.ui.conftest import NOW, AppFactory, served_app
 
 
 async def ready(pilot: object) -> None:
@@ -91,27 +91,23 @@ async def test_enter_opens_the_article_marks_it_read_and_esc_goes_back(make_app:
         assert not main(app).has_class("-reading")
 
 
-async def test_the_full_article_loads_from_a_server(tmp_path: Path) -> None:
-    from reader.demo import DemoServer
-    from tests.ui.conftest import seed_demo
-
-    with DemoServer(now=NOW, port=0) as server, Store(tmp_path / "db.sqlite") as store:
-        config = seed_demo(store, base=server.base)
-        app = SportReaderApp(config, tmp_path, store=store, refresh_on_start=False, clock=lambda: NOW)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await ready(pilot)
-            await pilot.press("l")
-            await app.workers.wait_for_complete()
-            await ready(pilot)
-            reader = app.screen.query_one(ReaderPane)
-            assert reader.text is not None
-            assert reader.text.source.value == "articolo completo"
-            assert "Articolo completo" in static_text(app, "#article-source")
-            assert len(reader.paragraphs) >= 3
-            selected = app.screen.query_one(PreviewList).selected
-            assert selected is not None
-            saved = store.article(selected.id)
-            assert saved is not None and saved.full_text  # cached for offline reading
+async def test_the_full_article_loads_from_a_server(tmp_path: Path, served: tuple[Store, Config]) -> None:
+    store, _ = served
+    app = served_app(served, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("l")
+        await app.workers.wait_for_complete()
+        await ready(pilot)
+        reader = app.screen.query_one(ReaderPane)
+        assert reader.text is not None
+        assert reader.text.source.value == "articolo completo"
+        assert "Articolo completo" in static_text(app, "#article-source")
+        assert len(reader.paragraphs) >= 3
+        selected = app.screen.query_one(PreviewList).selected
+        assert selected is not None
+        saved = store.article(selected.id)
+        assert saved is not None and saved.full_text  # cached for offline reading
 
 
 async def test_n_and_p_step_through_articles_marking_them_read(make_app: AppFactory,
@@ -289,30 +285,26 @@ async def test_a_narrow_terminal_shows_one_pane_at_a_time(make_app: AppFactory) 
         assert screen.query_one("#list-column").region.width == 80
 
 
-async def test_refresh_fetches_from_a_loopback_server_and_keeps_the_selection(tmp_path: Path) -> None:
-    from reader.demo import DemoServer
-    from tests.ui.conftest import seed_demo
-
-    with DemoServer(now=NOW, port=0) as server, Store(tmp_path / "db.sqlite") as store:
-        config = seed_demo(store, base=server.base)
-        # An empty store with the same feeds: the refresh fills it.
-        with Store(tmp_path / "fresh.sqlite") as fresh:
-            app = SportReaderApp(config, tmp_path, store=fresh, refresh_on_start=False, clock=lambda: NOW)
-            async with app.run_test(size=(120, 40)) as pilot:
-                await ready(pilot)
-                previews = app.screen.query_one(PreviewList)
-                assert previews.previews == []
-                await pilot.press("r")
-                await app.workers.wait_for_complete()
-                await ready(pilot)
-                assert len(previews.previews) == 20
-                await pilot.press("j", "j")
-                kept = previews.selected
-                await pilot.press("r")
-                await app.workers.wait_for_complete()
-                await ready(pilot)
-                assert previews.selected == kept
-                assert "aggiornato" in static_text(app, "#topbar")
+async def test_refresh_fetches_from_a_loopback_server_and_keeps_the_selection(
+        tmp_path: Path, served: tuple[Store, Config]) -> None:
+    # An empty store with the same feeds: the refresh fills it.
+    with Store(tmp_path / "fresh.sqlite") as fresh:
+        app = served_app(served, tmp_path, fresh)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await ready(pilot)
+            previews = app.screen.query_one(PreviewList)
+            assert previews.previews == []
+            await pilot.press("r")
+            await app.workers.wait_for_complete()
+            await ready(pilot)
+            assert len(previews.previews) == 20
+            await pilot.press("j", "j")
+            kept = previews.selected
+            await pilot.press("r")
+            await app.workers.wait_for_complete()
+            await ready(pilot)
+            assert previews.selected == kept
+            assert "aggiornato" in static_text(app, "#topbar")
 
 
 async def test_a_failing_feed_is_notified_once_and_listed(tmp_path: Path, demo_store: tuple[Store, Config]) -> None:
@@ -414,14 +406,9 @@ async def test_the_people_panel_lists_the_article_names(make_app: AppFactory) ->
         assert people.display and people.option_count >= 1
 
 
-async def test_space_pages_the_reader_and_quotes_are_jumped_to(tmp_path: Path) -> None:
-    from reader.demo import DemoServer
-    from tests.ui.conftest import seed_demo
-
-    with DemoServer(now=NOW, port=0) as server, Store(tmp_path / "db.sqlite") as store:
-        config = seed_demo(store, base=server.base)
-        app = SportReaderApp(config, tmp_path, store=store, refresh_on_start=False, clock=lambda: NOW)
-        await _page_and_jump(app)
+async def test_space_pages_the_reader_and_quotes_are_jumped_to(tmp_path: Path,
+                                                              served: tuple[Store, Config]) -> None:
+    await _page_and_jump(served_app(served, tmp_path))
 
 
 async def _page_and_jump(app: SportReaderApp) -> None:

@@ -2,8 +2,10 @@
 
     .venv/bin/python bench/ui.py [--entries 20000] [--runs 5]
 
-First paint is timed from outside, as a person waits for it: a fresh process is started and ends on
-its first paint (the list shown), against a minimal Textual app timed the same way, alternating the two.
+First paint is timed as a person waits for it: from the moment a fresh process is launched to its first
+paint (the list shown), against a minimal Textual app timed the same way, alternating the two. The clock
+stops at the paint, not at the process's exit: tearing down (background threads, the interpreter) is
+not something anyone waits for before reading, and it was a quarter of our figure when we counted it.
 Keypresses and search are timed inside a headless app driven by Pilot. Also checks that the
 gazetteer, trafilatura and feedparser are not imported before the first paint.
 """
@@ -27,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 HEAVY = ("feedparser", "trafilatura", "ahocorasick", "reader.annotate.gazetteer", "reader.annotate.names", "httpx")
 
 MINIMAL_APP = """
-import sys, time
+import os, sys, time
 from textual.app import App
 from textual.widgets import Static
 
@@ -35,13 +37,16 @@ class Minimal(App):
     def compose(self):
         yield Static("sportreader")
     def on_mount(self):
-        self.call_after_refresh(self.exit)
+        self.call_after_refresh(self.painted)
+    def painted(self):
+        print(f"PAINT:{time.time() - float(os.environ['BENCH_LAUNCH'])}")
+        self.exit()
 
 Minimal().run(headless=True)
 """
 
 OUR_APP = """
-import sys
+import os, sys, time
 from pathlib import Path
 from reader.config import load_config
 from reader.ui.app import SportReaderApp
@@ -57,6 +62,7 @@ original = PreviewList.set_rows
 def set_rows(self, rows, *, keep=None):
     original(self, rows, keep=keep)
     def done():
+        print(f"PAINT:{{time.time() - float(os.environ['BENCH_LAUNCH'])}}")
         loaded_before_paint.extend(m for m in HEAVY if m in sys.modules)
         self.app.exit()
     self.call_after_refresh(done)
@@ -87,23 +93,33 @@ def timed_process(code: str) -> tuple[float, str]:
     # Output to a file, not a pipe: worker processes inherit a pipe and would hold it open after exit.
     with tempfile.TemporaryFile("w+") as out:
         started = time.perf_counter()
+        env["BENCH_LAUNCH"] = repr(time.time())  # the child's clock for "since launch"
         subprocess.run([sys.executable, "-c", code], stdout=out, env=env, check=True)
         elapsed = time.perf_counter() - started
         out.seek(0)
         return elapsed, out.read()
 
 
+def painted_after(output: str) -> float:
+    """Seconds from launch to first paint, as the child printed them."""
+    return float(output.split("PAINT:", 1)[1].split()[0])
+
+
 def first_paints(config: Path, data_dir: Path, runs: int) -> dict[str, Any]:
     """Median first paint of ours and of a minimal Textual app, alternated; modules loaded before ours."""
-    ours, minimal, heavy = [], [], ""
+    ours, minimal, ours_exit, minimal_exit, heavy = [], [], [], [], ""
     code = OUR_APP.format(heavy=HEAVY, config=str(config), data=str(data_dir))
     timed_process(MINIMAL_APP)  # warm the disk cache for both
     for _ in range(runs):
         seconds, output = timed_process(code)
-        ours.append(seconds)
+        ours.append(painted_after(output))
+        ours_exit.append(seconds)
         heavy = output.rsplit("HEAVY:", 1)[-1].strip()
-        minimal.append(timed_process(MINIMAL_APP)[0])
+        seconds, output = timed_process(MINIMAL_APP)
+        minimal.append(painted_after(output))
+        minimal_exit.append(seconds)
     return {"first_paint_s": statistics.median(ours), "minimal_paint_s": statistics.median(minimal),
+            "exit_s": statistics.median(ours_exit), "minimal_exit_s": statistics.median(minimal_exit),
             "heavy_before_paint": heavy}
 
 
@@ -211,6 +227,8 @@ def main() -> None:
     print(f"first paint, list shown    {figures['first_paint_s'] * 1000:>10.0f} ms")
     print(f"minimal Textual app        {figures['minimal_paint_s'] * 1000:>10.0f} ms   ratio {ratio:.2f} "
           f"(target ≤ 1.30)")
+    print(f"  (launch to exit: ours {figures['exit_s'] * 1000:.0f} ms, minimal "
+          f"{figures['minimal_exit_s'] * 1000:.0f} ms; not a target)")
     print(f"j keypress, app's work     {figures['j_work_ms']:>10.2f} ms   (target ≤ 5; cursor move + list lines)")
     print(f"j keypress, Pilot round    {figures['j_median_ms']:>10.2f} ms   "
           f"(an unbound key: {figures['j_floor_ms']:.2f} ms; difference {figures['j_over_floor_ms']:.2f} ms, "

@@ -103,7 +103,7 @@ class PreviewList(ScrollView, can_focus=True):
         self._index = {row.preview.id: i for i, row in enumerate(rows) if row.preview}
         self._cache.clear()
         self._now = self.clock()
-        self.virtual_size = Size(self.size.width, y)
+        self.virtual_size = Size(self.text_width, y)
         target = self._index.get(keep) if keep is not None else None
         self.cursor = target if target is not None else self._next_preview(-1, 1)
         self.refresh()
@@ -225,8 +225,13 @@ class PreviewList(ScrollView, can_focus=True):
         top = self._offsets[row] - int(self.scroll_offset.y)
         self.refresh(Region(0, top, self.size.width, self.rows[row].height))
 
+    @property
+    def text_width(self) -> int:
+        """Columns a row is cut to: the width less the scrollbar's (so an ellipsis is never under it)."""
+        return self.scrollable_content_region.width
+
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.text_width
         if width != self._cache_width:
             self._cache.clear()
             self._cache_width = width

@@ -285,6 +285,20 @@ async def test_a_narrow_terminal_shows_one_pane_at_a_time(make_app: AppFactory) 
         assert screen.query_one("#list-column").region.width == 80
 
 
+async def test_list_rows_fit_beside_the_scrollbar_and_the_sidebar_runs_to_the_bottom(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        screen = main(app)
+        previews = screen.query_one(PreviewList)
+        assert previews.show_vertical_scrollbar and not previews.show_horizontal_scrollbar
+        assert previews.text_width == previews.size.width - 1
+        # A long title is cut with an ellipsis that shows, not one hidden under the scrollbar.
+        title_line = previews.render_line(1).text
+        assert len(title_line) == previews.text_width and title_line.rstrip().endswith("…")
+        assert screen.query_one("#sidebar").region.height == screen.query_one("#main").region.height
+
+
 async def test_refresh_fetches_from_a_loopback_server_and_keeps_the_selection(
         tmp_path: Path, served: tuple[Store, Config]) -> None:
     # An empty store with the same feeds: the refresh fills it.

@@ -202,6 +202,11 @@ def first_line(text: str, limit: int = 300) -> str:
     return clean_line(text.strip().split("\n", 1)[0], limit)
 
 
+def count(n: int, one: str, many: str) -> str:
+    """'1 articolo', '3 articoli': a number with the Italian singular or plural."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def now_utc() -> datetime:
     """The current moment (the app's clock can be replaced in tests)."""
     return datetime.now(UTC)

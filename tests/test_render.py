@@ -123,3 +123,9 @@ print("HEAVY:" + ",".join(seen))
 def test_a_speaker_is_noted_once_after_a_run_of_his_quotes() -> None:
     quotes = [(0, 5, "Chivu"), (10, 15, "Chivu"), (20, 25, None), (30, 35, "Barella"), (40, 45, "Chivu")]
     assert render.speaker_notes(quotes) == [(15, "Chivu"), (35, "Barella"), (45, "Chivu")]
+
+
+def test_count_uses_the_italian_singular_only_for_one() -> None:
+    assert render.count(1, "articolo", "articoli") == "1 articolo"
+    assert render.count(0, "articolo", "articoli") == "0 articoli"
+    assert render.count(21, "risultato", "risultati") == "21 risultati"

@@ -194,12 +194,14 @@ class MainScreen(Screen[None]):
     def _update_status(self, shown: int) -> None:
         status = self.query_one("#list-status", Static)
         if self.query_text is not None:
+            found = render.count(shown, "risultato", "risultati")
             status.update(Text.assemble(("Ricerca ", "bold"), (f"«{clean_line(self.query_text, 60)}»", "bold"),
-                                        f" — {shown} risultati · esc torna all'elenco", style="#c98a1b"))
+                                        f" — {found} · esc torna all'elenco", style="#c98a1b"))
             return
         label = self._filter_label()
         extra = f" · {shown} mostrati" if shown < self.total else ""
-        status.update(Text.assemble((label, "bold"), f" · {self.total} articoli · {self.unread} da leggere{extra}"))
+        articles = render.count(self.total, "articolo", "articoli")
+        status.update(Text.assemble((label, "bold"), f" · {articles} · {self.unread} da leggere{extra}"))
 
     def _filter_label(self) -> str:
         parts = []
@@ -597,7 +599,7 @@ class MainScreen(Screen[None]):
         else:
             self._notify_failures(report.failed)
             if report.new:
-                self.notify(f"{report.new} articoli nuovi.", timeout=3)
+                self.notify(f"{render.count(report.new, 'articolo nuovo', 'articoli nuovi')}.", timeout=3)
         self.load_previews()
         self.load_sidebar()
         if self.main.config.settings.prefetch and not self.offline:

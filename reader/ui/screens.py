@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from reader import render
 from reader.keymap import ACTIONS, FEED_SLOTS, key_label
+from reader.models import FeedStatus
 from reader.sanitize import clean_line
 from reader.store import FeedOverview
 
@@ -62,6 +63,13 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
+# The store keeps FeedStatus values ("not modified"...); the screen speaks Italian.
+STATUS_LABELS: dict[str | None, Text] = {
+    FeedStatus.OK: Text("ok", "green"), FeedStatus.NOT_MODIFIED: Text("invariato", "dim"),
+    FeedStatus.ERROR: Text("errore", "bold red"), None: Text("mai", "dim"),
+}
+
+
 class FeedsScreen(ModalScreen[None]):
     """Every feed with its counts and the outcome of its last refresh."""
 
@@ -73,7 +81,7 @@ class FeedsScreen(ModalScreen[None]):
         self.now = now
 
     def compose(self) -> ComposeResult:
-        failing = sum(1 for f in self.feeds if f.status == "error")
+        failing = sum(1 for f in self.feeds if f.status == FeedStatus.ERROR)
         title = f"Feed: {len(self.feeds)}" + (f", {failing} con errori" if failing else ", tutti a posto")
         with Vertical(id="feeds", classes="dialog"):
             yield Static(Text(title, style="bold"), classes="dialog-title")
@@ -85,9 +93,7 @@ class FeedsScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.add_columns("feed", "stato", "HTTP", "articoli", "da leggere", "controllato", "errore")
         for feed in self.feeds:
-            status = {"ok": Text("ok", "green"), "not_modified": Text("invariato", "dim"),
-                      "error": Text("errore", "bold red"), None: Text("mai", "dim")}.get(feed.status,
-                                                                                       Text(str(feed.status)))
+            status = STATUS_LABELS.get(feed.status, Text(str(feed.status)))
             checked = render.when(feed.checked, self.now) if feed.checked else "mai"
             problem = feed.error or feed.warning or ""
             table.add_row(Text(clean_line(feed.name, 40)), status, str(feed.http_status or ""),

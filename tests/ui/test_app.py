@@ -7,7 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList, Static
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable, Input, OptionList, Static
 
 from reader.config import Config
 from reader.store import Filter, Store
@@ -319,6 +320,12 @@ async def test_refresh_fetches_from_a_loopback_server_and_keeps_the_selection(
             await ready(pilot)
             assert previews.selected == kept
             assert "aggiornato" in static_text(app, "#topbar")
+            await pilot.press("F")
+            await app.workers.wait_for_complete()
+            await ready(pilot)
+            table = app.screen.query_one(DataTable)
+            statuses = {str(table.get_cell_at(Coordinate(row, 1))) for row in range(table.row_count)}
+            assert statuses == {"invariato"}  # the second refresh was all 304s, said in Italian
 
 
 async def test_a_failing_feed_is_notified_once_and_listed(tmp_path: Path, demo_store: tuple[Store, Config]) -> None:

@@ -1,4 +1,4 @@
-"""The command palette (ctrl+p): every action of the app, and a filter per feed and tag."""
+"""The command palette (ctrl+p): every action of the app, a filter per feed and tag, and the themes."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from reader.appearance import THEMES
 from reader.keymap import ACTIONS, key_label
 
 
 class SportReaderCommands(Provider):
-    """Actions by their description, plus 'feed: X' and 'tag: X' filters."""
+    """Actions by their description, plus 'Feed: X' and 'Tag: X' filters and 'Tema: X' (kept for next time)."""
 
     def _commands(self) -> list[tuple[str, Any, str]]:
         screen = self.screen
@@ -35,6 +36,9 @@ class SportReaderCommands(Provider):
                 commands.append((f"Feed: {feed}", partial(run_action, f"filter_feed({feed!r})"), "filtra"))
             for tag in bar.tags:
                 commands.append((f"Tag: #{tag}", partial(run_action, f"filter_tag_name({tag!r})"), "filtra"))
+        for theme in THEMES:
+            current = " (in uso)" if theme == self.app.theme else ""
+            commands.append((f"Tema: {theme}", partial(setattr, self.app, "theme", theme), f"colori{current}"))
         return commands
 
     async def discover(self) -> Hits:

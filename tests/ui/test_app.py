@@ -484,6 +484,20 @@ async def test_the_command_palette_runs_the_app_actions(make_app: AppFactory) ->
         assert isinstance(app.screen, HelpScreen)
 
 
+async def test_the_palette_changes_the_theme_and_it_is_remembered(make_app: AppFactory, tmp_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await ready(pilot)
+        await pilot.press(*"tema nord")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await ready(pilot)
+        assert app.theme == "nord"
+    assert load_state(tmp_path / "data").theme == "nord"
+
+
 async def test_q_quits(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -68,7 +68,8 @@ def _preload_in_forkserver() -> None:
     process has not started yet; '__main__' is the default.
     """
     if "forkserver" in multiprocessing.get_all_start_methods():
-        multiprocessing.get_context("forkserver").set_forkserver_preload(["__main__", __name__, "feedparser"])
+        multiprocessing.get_context("forkserver").set_forkserver_preload(
+            ["__main__", __name__, "feedparser", "feedparser_rs"])  # a module that is missing is skipped
 
 
 class ParsePool(WorkerPool):

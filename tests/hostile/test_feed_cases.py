@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from reader import console, render
+from reader import console, fastparse, render
 from reader.config import load_config
 from reader.models import FeedResult, FeedStatus
 from reader.parse import FeedParseError, parse_feed
@@ -44,6 +44,7 @@ from tests.hostile.conftest import (
 )
 from tests.server import FeedServer, Route
 
+FAST = fastparse.available()
 DEADLINE = 3.0  # the parse deadline of this refresh (the app's is 10 s; the slow cases run 19-26 s)
 CONTROLS = ("controllo-a", "controllo-b")  # ordinary feeds refreshed alongside the hostile ones
 PASSWD_MARKERS = ("root:x:", "root:*:", "/bin/bash", "/usr/sbin/nologin")
@@ -93,10 +94,12 @@ EXPECTED: dict[str, Refused | Ingested] = {
     "f11_deep_nesting_escaped_html.xml": Ingested(1, ("Annidato (HTML)",)),
     "f12_unclosed_tags_100k.xml": Ingested(1, ("Tag aperti",)),
     "f20_megabyte_fields.xml": Ingested(1, ("T" * 499 + "…",)),
-    "f41_author_redos.xml": Refused(TOO_SLOW),
+    # Quadratic in feedparser's author regex: plain RSS, so the fast path (feedparser-rs) reads them in
+    # milliseconds; with feedparser alone they are cut at the deadline.
+    "f41_author_redos.xml": Ingested(3, ("ReDoS 0", "ReDoS 1", "ReDoS 2")) if FAST else Refused(TOO_SLOW),
     "f42_many_items_100k.xml": Refused("the body is larger than the limit (20,766,981 > 5,000,000 bytes)"),
-    "f43_long_author_no_at.xml": Refused(TOO_SLOW),
-    "f45_many_categories.xml": Refused(TOO_SLOW),
+    "f43_long_author_no_at.xml": Ingested(1, ("Autore lungo",)) if FAST else Refused(TOO_SLOW),
+    "f45_many_categories.xml": Ingested(1, ("Molte categorie",)) if FAST else Refused(TOO_SLOW),
     # Terminal escapes: stripped whole, the text around them kept.
     "f13_ansi_csi_raw.xml": Ingested(4, ("InterJuve vince 3-0", "Milan testo nascosto derby",
                                          "Roma schermo alternativo", "Lazio rosso da riferimento"), LENIENT),
@@ -605,11 +608,15 @@ def test_nothing_in_the_document_opens_a_file_or_a_url(catalogue: Catalogue, aud
 
 # --------------------------------------------------------------------------- timing
 
-def test_the_slow_cases_were_cut_at_the_deadline(run: Run) -> None:
-    # Each parse is abandoned at the deadline (the exact error above); with three of them on two workers,
-    # one waits for a worker first. The whole refresh stays bounded.
+def test_the_slow_cases_are_bounded(run: Run) -> None:
+    # feedparser alone: each parse is abandoned at the deadline (the exact error above); with three of them
+    # on two workers, one waits for a worker first. With the fast path they are not slow at all.
+    # (tests/test_refresh.py checks the deadline itself on a feed that stays on feedparser's path.)
     for case in ("f41_author_redos.xml", "f43_long_author_no_at.xml", "f45_many_categories.xml"):
         result, _ = by_case(run, case)
-        assert DEADLINE <= result.duration < DEADLINE * 4, (case, result.duration)
+        if FAST:
+            assert result.duration < DEADLINE, (case, result.duration)
+        else:
+            assert DEADLINE <= result.duration < DEADLINE * 4, (case, result.duration)
     assert (run.finished - run.started) < timedelta(seconds=30)
 

@@ -40,6 +40,7 @@ _LATIN1 = frozenset({"iso-8859-1", "latin-1", "latin1", "iso8859-1", "l1"})
 _XML_TYPES = frozenset({"application/rss+xml", "application/xml", "text/xml"})
 # C1 controls, as bytes (Latin-1) or as character references: feedparser reads them as Windows-1252.
 _C1_BYTES = re.compile(rb"[\x80-\x9f]")
+_C1_CHARACTER = re.compile("[\x80-\x9f]")
 _C1_REFERENCE = re.compile(rb"&#(?:0*1(?:2[89]|[3-5]\d)|[xX]0*[89][0-9a-fA-F]);")
 # Text that feedparser would take for HTML (an entity or a closing tag once the XML is decoded) in an
 # element it reads as plain text, a title say: feedparser-rs keeps it as text, feedparser decodes it.
@@ -119,7 +120,7 @@ def _check_encoding(body: bytes, content_type: str | None) -> None:
             text = body.decode("utf-8")
         except UnicodeDecodeError:
             raise _Refused from None
-        if any("\x80" <= ch <= "\x9f" for ch in text if ch >= "\x80"):
+        if _C1_CHARACTER.search(text):
             raise _Refused
     elif encoding in _LATIN1:
         if _C1_BYTES.search(body):

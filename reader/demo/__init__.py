@@ -163,7 +163,6 @@ class DemoServer:
         self._now = now
         self._pages: dict[str, tuple[bytes, str]] = {}
         self._http = _bind(port, _handler(self._pages))
-        self._http.daemon_threads = True
         self.base = f"http://127.0.0.1:{self._http.server_address[1]}"
         self._thread = threading.Thread(target=self._http.serve_forever, args=(0.1,), daemon=True,
                                         name="demo-server")
@@ -204,14 +203,24 @@ class DemoServer:
 def _bind(port: int, handler: type[BaseHTTPRequestHandler]) -> ThreadingHTTPServer:
     """A server on 127.0.0.1:port, or on a free port when that one is taken."""
     try:
-        return ThreadingHTTPServer(("127.0.0.1", port), handler)
+        return _Server(("127.0.0.1", port), handler)
     except OSError:
-        return ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        return _Server(("127.0.0.1", 0), handler)
+
+
+class _Server(ThreadingHTTPServer):
+    # A class attribute, read when the socket starts listening: the default backlog of 5 drops
+    # connections when the app fetches every feed and page at once (each then waits a second).
+    request_queue_size = 64
+    daemon_threads = True
 
 
 def _handler(pages: dict[str, tuple[bytes, str]]) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         """Static pages with an ETag, so the demo exercises conditional GET too."""
+
+        # Headers and body are two writes: without this the body waits 40 ms for the client's delayed ACK.
+        disable_nagle_algorithm = True
 
         def log_message(self, format: str, *args: object) -> None:
             pass  # the TUI owns the terminal

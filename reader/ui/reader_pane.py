@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # reader.article loads httpx, reader.annotate its rules: not 
     from reader.article import ArticleText
 
 WELCOME = "Scegli un articolo nell'elenco e premi invio. ? mostra tutti i tasti."
+HEADING_PARTS = ("article-meta", "article-link", "article-source", "legend")
 
 
 class ReaderPane(VerticalScroll, can_focus=True):
@@ -48,11 +49,19 @@ class ReaderPane(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         with Vertical(id="article"):
             yield Static(WELCOME, id="article-title")
-            yield Static("", id="article-meta")
-            yield Static("", id="article-link")
-            yield Static("", id="article-source")
-            yield Static("", id="legend")
-            yield Vertical(id="article-body")
+
+    def _part(self, name: str) -> Static:
+        """One line of the heading. Until an article is shown only the title (the welcome) exists: the
+        other lines and the body are mounted then, five fewer widgets before the first paint."""
+        if not self.query("#article-body"):
+            # Registered at once, so they can be queried and updated before their mount completes.
+            self.query_one("#article", Vertical).mount_all(
+                [*(Static("", id=part) for part in HEADING_PARTS), Vertical(id="article-body")])
+        return self.query_one(f"#{name}", Static)
+
+    def _body_box(self) -> Vertical:
+        self._part("article-meta")
+        return self.query_one("#article-body", Vertical)
 
     # What the screen calls
 
@@ -60,13 +69,13 @@ class ReaderPane(VerticalScroll, can_focus=True):
         """Show an article's heading at once (from its preview), the body once loaded."""
         self.preview, self.text, self.annotation = preview, None, None
         self.find_spans, self.find_index = [], 0
-        self.query_one("#article-title", Static).update(Text(preview.title, style="bold"))
+        self._part("article-title").update(Text(preview.title, style="bold"))
         meta = Text.assemble((clean_line(preview.feed, 80), "#5fa0a0"), " · ",
                              preview.published.astimezone().strftime("%d/%m/%Y %H:%M"))
-        self.query_one("#article-meta", Static).update(meta)
-        self.query_one("#article-link", Static).update(Text(preview.link, style="underline dim"))
+        self._part("article-meta").update(meta)
+        self._part("article-link").update(Text(preview.link, style="underline dim"))
         self._source(Text("⟳ caricamento…", style="italic") if loading else Text(""))
-        self.query_one("#legend", Static).update("")
+        self._part("legend").update("")
         self._body([])
         self.scroll_home(animate=False)
 
@@ -77,7 +86,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
             meta = Text.assemble((clean_line(self.preview.feed, 80), "#5fa0a0"), " · ",
                                  self.preview.published.astimezone().strftime("%d/%m/%Y %H:%M"), " · ",
                                  clean_line(author, 120))
-            self.query_one("#article-meta", Static).update(meta)
+            self._part("article-meta").update(meta)
         line = Text(_source_label(text), style="italic dim")
         if loading:
             line.append("  ⟳ caricamento dell'articolo completo…", style="italic")
@@ -88,15 +97,15 @@ class ReaderPane(VerticalScroll, can_focus=True):
         """Highlight the quotes and names found in the text shown."""
         self.annotation = annotation
         self.quote_index = -1
-        self.query_one("#legend", Static).update(self._legend(annotation))
+        self._part("legend").update(self._legend(annotation))
         self._rerender()
 
     def show_empty(self, message: str = WELCOME) -> None:
         """No article open."""
         self.preview = self.text = self.annotation = None
-        self.query_one("#article-title", Static).update(message)
-        for name in ("#article-meta", "#article-link", "#article-source", "#legend"):
-            self.query_one(name, Static).update("")
+        self._part("article-title").update(message)
+        for name in HEADING_PARTS:
+            self._part(name).update("")
         self._body([])
 
     def find(self, needle: str) -> int:
@@ -159,7 +168,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
         self._body(self.paragraphs)
 
     def _body(self, paragraphs: list[render.Paragraph]) -> None:
-        body = self.query_one("#article-body", Vertical)
+        body = self._body_box()
         existing = list(body.children)
         for widget, paragraph in zip(existing, paragraphs, strict=False):
             if isinstance(widget, Static):
@@ -171,7 +180,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
             body.mount_all(Static(p.text, classes="paragraph") for p in paragraphs[len(existing):])
 
     def _source(self, line: Text) -> None:
-        self.query_one("#article-source", Static).update(line)
+        self._part("article-source").update(line)
 
     def _legend(self, annotation: Annotation) -> Text:
         present = {"quote"} if annotation.quotes else set()
@@ -193,7 +202,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
         if offset is None:
             return
         index = self._paragraph_at(offset)
-        children = list(self.query_one("#article-body", Vertical).children)
+        children = list(self._body_box().children)
         if index is not None and index < len(children):
             self.call_after_refresh(self.scroll_to_widget, children[index], animate=False, top=True)
 

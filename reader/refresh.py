@@ -42,9 +42,6 @@ class Refresher:
         targets = tuple(feeds) if feeds is not None else self.config.enabled_feeds
         self.store.sync_feeds(self.config.feeds)
         fetcher = self.fetcher or Fetcher(self.config.settings)
-        if targets:
-            # The parse workers' fork server imports the parsers while the first responses are on their way.
-            self.pool.warm()
         try:
             results = await asyncio.gather(*(self._one(fetcher, spec) for spec in targets))
         finally:

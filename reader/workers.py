@@ -46,16 +46,6 @@ def real_stderr() -> Iterator[None]:
         sys.stderr = saved
 
 
-def start_forkserver() -> None:
-    """Launch this process's fork server now, if it uses one: it imports its preloaded modules (a tenth
-    of a second) while the caller goes on, instead of while the first worker's start waits for it."""
-    if start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        with real_stderr():
-            forkserver.ensure_running()
-
-
 class WorkerError(Exception):
     """The work did not finish: too slow, or its process died."""
 
@@ -80,11 +70,6 @@ class WorkerPool:
             else:
                 self._executor = ThreadPoolExecutor(self.workers, thread_name_prefix="worker")
         return self._executor
-
-    def warm(self) -> None:
-        """Start the process machinery early (a few milliseconds here; the imports happen over there)."""
-        if self.processes:
-            start_forkserver()
 
     async def run(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """func(*args, **kwargs) in a worker; WorkerError when it overruns the deadline or its worker dies.

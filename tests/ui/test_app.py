@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.coordinate import Coordinate
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from reader.config import Config
@@ -471,29 +472,28 @@ async def test_f_toggles_the_sidebar_and_S_shows_starred(make_app: AppFactory) -
         assert len(starred) == 1 and starred[0].starred
 
 
+async def from_the_palette(pilot: Pilot[None], command: str) -> None:
+    """Open the command palette, type, and run the best match."""
+    await ready(pilot)
+    await pilot.press("ctrl+p")
+    await ready(pilot)
+    await pilot.press(*command)
+    await pilot.pause(0.5)  # the palette searches in a worker
+    await pilot.press("enter")
+    await ready(pilot)
+
+
 async def test_the_command_palette_runs_the_app_actions(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
-        await pilot.press("ctrl+p")
-        await ready(pilot)
-        await pilot.press(*"questo aiuto")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await ready(pilot)
+        await from_the_palette(pilot, "questo aiuto")
         assert isinstance(app.screen, HelpScreen)
 
 
 async def test_the_palette_changes_the_theme_and_it_is_remembered(make_app: AppFactory, tmp_path: Path) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
-        await pilot.press("ctrl+p")
-        await ready(pilot)
-        await pilot.press(*"tema nord")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await ready(pilot)
+        await from_the_palette(pilot, "tema nord")
         assert app.theme == "nord"
     assert load_state(tmp_path / "data").theme == "nord"
 

@@ -123,7 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command or "tui"](ctx)
     except ConfigError as exc:
-        err.print(f"sportreader: config error: {exc}", markup=False, style="red", soft_wrap=True)
+        for problem in exc.problems:
+            err.print(f"sportreader: config error: {problem.located()}", markup=False, style="red", soft_wrap=True)
         return EXIT_USAGE
     except StoreError as exc:
         err.print(f"sportreader: {exc}", markup=False, style="red", soft_wrap=True)

@@ -6,10 +6,11 @@ import os
 import re
 import tomllib
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from rich.errors import StyleSyntaxError
@@ -20,6 +21,8 @@ from reader.appearance import HIGHLIGHT_STYLES, THEMES
 from reader.keymap import ACTION_IDS
 from reader.models import FeedSpec, Settings
 from reader.sanitize import clean_line
+
+T = TypeVar("T")
 
 TOP_LEVEL_KEYS = ("settings", "feeds", "names", "keys", "highlight")
 FEED_KEYS = ("name", "url", "tags", "enabled")
@@ -47,7 +50,10 @@ _KEY_NAME = re.compile(r"[A-Za-z0-9_+\-]{1,40}|[!-~]")
 
 
 class ConfigError(Exception):
-    """A feeds.toml problem, located as precisely as the file allows."""
+    """A feeds.toml problem, located as precisely as the file allows.
+
+    The first problem found; `others` holds the rest, so one run can list every one of them.
+    """
 
     def __init__(self, path: Path | None, message: str, *, line: int | None = None,
                  column: int | None = None, key: str | None = None) -> None:
@@ -56,9 +62,19 @@ class ConfigError(Exception):
         self.line = line
         self.column = column
         self.key = key
+        self.others: tuple[ConfigError, ...] = ()
         super().__init__(str(self))
 
+    @property
+    def problems(self) -> tuple[ConfigError, ...]:
+        """This problem and the others, in the order of the file."""
+        return (self, *self.others)
+
     def __str__(self) -> str:
+        return "\n".join(problem.located() for problem in self.problems)
+
+    def located(self) -> str:
+        """This one problem: file:line:column: [key] message."""
         where = str(self.path) if self.path else "<config>"
         if self.line is not None:
             where += f":{self.line}"
@@ -185,21 +201,35 @@ class _Validator:
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
         self.locator = _KeyLocator(text)
+        self.problems: list[ConfigError] = []
 
     def error(self, key_path: tuple[str | int, ...], message: str) -> ConfigError:
         return ConfigError(self.path, message, line=self.locator.line_of(key_path), key=_dotted(key_path))
 
+    def checked(self, check: Callable[[], T], fallback: T) -> T:
+        """check(), or fallback with its problem noted: one bad key does not hide the next one."""
+        try:
+            return check()
+        except ConfigError as exc:
+            self.problems.append(exc)
+            return fallback
+
     def config(self, data: dict[str, Any], origin: str) -> Config:
-        self.reject_unknown(data, TOP_LEVEL_KEYS, ())
-        return Config(
+        self.checked(partial(self.reject_unknown, data, TOP_LEVEL_KEYS, ()), None)
+        config = Config(
             path=self.path,
             origin=origin,
-            settings=self.settings(self.table(data, "settings")),
-            feeds=self.feeds(data.get("feeds", [])),
-            names=self.names(self.table(data, "names")),
-            keys=self.keys(self.table(data, "keys")),
-            highlight=self.highlight(self.table(data, "highlight")),
+            settings=self.checked(lambda: self.settings(self.table(data, "settings")), Settings()),
+            feeds=self.checked(lambda: self.feeds(data.get("feeds", [])), ()),
+            names=self.checked(lambda: self.names(self.table(data, "names")), {}),
+            keys=self.checked(lambda: self.keys(self.table(data, "keys")), {}),
+            highlight=self.checked(lambda: self.highlight(self.table(data, "highlight")), {}),
         )
+        if self.problems:
+            first, *others = sorted(self.problems, key=lambda e: (e.line is None, e.line or 0))
+            first.others = tuple(others)
+            raise first
+        return config
 
     def table(self, data: dict[str, Any], key: str) -> dict[str, Any]:
         value = data.get(key, {})
@@ -209,20 +239,26 @@ class _Validator:
 
     def reject_unknown(self, table: Mapping[str, Any], known: tuple[str, ...],
                        where: tuple[str | int, ...]) -> None:
-        for key in table:
-            if key not in known:
-                hint = _close_matches(key, known, n=1)
-                suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; known keys: {', '.join(known)}"
-                raise self.error((*where, key), f"unknown key '{key}'{suggestion}")
+        unknown = [self._unknown(key, known, where) for key in table if key not in known]
+        if unknown:
+            self.problems.extend(unknown[1:])
+            raise unknown[0]
+
+    def _unknown(self, key: str, known: tuple[str, ...], where: tuple[str | int, ...]) -> ConfigError:
+        hint = _close_matches(key, known, n=1)
+        suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; known keys: {', '.join(known)}"
+        return self.error((*where, key), f"unknown key '{key}'{suggestion}")
 
     def settings(self, table: dict[str, Any]) -> Settings:
         defaults = Settings()
         known = tuple(f.name for f in fields(Settings))
-        self.reject_unknown(table, known, ("settings",))
+        self.checked(partial(self.reject_unknown, table, known, ("settings",)), None)
         values: dict[str, Any] = {}
         for key, value in table.items():
-            expected = type(getattr(defaults, key))
-            values[key] = self.setting_value(key, value, expected)
+            if key not in known:
+                continue
+            default = getattr(defaults, key)
+            values[key] = self.checked(partial(self.setting_value, key, value, type(default)), default)
         return Settings(**values)
 
     def keys(self, table: dict[str, Any]) -> dict[str, str]:
@@ -280,21 +316,27 @@ class _Validator:
         if not isinstance(items, list):
             raise self.error(("feeds",), f"must be an array of tables ([[feeds]]), got {_type_name(items)}")
         specs: list[FeedSpec] = []
+        names: dict[int, str] = {}
         seen: dict[str, int] = {}
         urls: dict[tuple[str, ...], int] = {}
         for index, item in enumerate(items):
-            spec = self.feed(index, item)
+            spec = self.checked(partial(self.feed, index, item), None)
+            if spec is None:
+                continue
             folded = spec.name.casefold()
             if folded in seen:
-                raise self.error(("feeds", index, "name"),
-                                 f"duplicate feed name '{spec.name}' (also feeds[{seen[folded]}])")
-            seen[folded] = index
+                self.problems.append(self.error(("feeds", index, "name"),
+                                                f"duplicate feed name '{spec.name}' (also feeds[{seen[folded]}])"))
+                continue
             # Two names for one feed would store every article twice.
             same = _url_identity(spec.url)
             if same in urls:
-                raise self.error(("feeds", index, "url"),
-                                 f"the same URL as feeds[{urls[same]}] ('{specs[urls[same]].name}')")
+                self.problems.append(self.error(("feeds", index, "url"), f"the same URL as feeds[{urls[same]}] "
+                                                                         f"('{names[urls[same]]}')"))
+                continue
+            seen[folded] = index
             urls[same] = index
+            names[index] = spec.name
             specs.append(spec)
         return tuple(specs)
 

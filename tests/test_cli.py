@@ -92,6 +92,18 @@ def test_a_bad_config_exits_2_and_names_the_file(tmp_path: Path, capsys: pytest.
     assert not (tmp_path / "d").exists()
 
 
+def test_a_config_with_several_problems_lists_them_all(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "feeds.toml"
+    bad.write_text('[settings]\ntimout = 3\n\n[[feeds]]\nname = "X"\nurl = "file:///etc/passwd"\n',
+                   encoding="utf-8")
+    code, _, err = run(["--config", str(bad), "--data-dir", str(tmp_path / "d"), "refresh"], capsys)
+    lines = [line for line in err.splitlines() if line.startswith("sportreader: config error:")]
+    assert code == 2 and len(lines) == 2
+    assert f"{bad}:2:" in lines[0] and "did you mean 'timeout'" in lines[0]
+    assert f"{bad}:6:" in lines[1] and "feeds[0].url" in lines[1]
+
+
 def test_a_foreign_database_exits_1_with_a_clear_message(setup: list[str], tmp_path: Path,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "data").mkdir()

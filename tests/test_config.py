@@ -104,6 +104,42 @@ def test_a_duplicate_feed_name_is_an_error() -> None:
     assert "duplicate feed name" in err.message
 
 
+MANY_PROBLEMS = """[settings]
+concurrency = 0
+timout = 3
+
+[[feeds]]
+name = "A"
+url = "https://a.it/"
+
+[[feeds]]
+name = "a"
+url = "https://b.it/"
+
+[[feeds]]
+name = "C"
+url = "javascript:alert(1)"
+
+[[feeds]]
+name = "D"
+url = "https://a.it/"
+"""
+
+
+def test_every_problem_in_the_file_is_reported_in_file_order() -> None:
+    err = error_of(MANY_PROBLEMS)
+    located = [(problem.line, problem.key) for problem in err.problems]
+    assert located == [(2, "settings.concurrency"), (3, "settings.timout"), (10, "feeds[1].name"),
+                       (15, "feeds[2].url"), (19, "feeds[3].url")]
+    assert "the same URL as feeds[0] ('A')" in err.problems[-1].message
+    assert str(err).splitlines() == [problem.located() for problem in err.problems]
+
+
+def test_a_single_problem_is_reported_alone() -> None:
+    err = error_of("[settings]\nconcurrency = 0\n")
+    assert err.problems == (err,) and "\n" not in str(err)
+
+
 @pytest.mark.parametrize("url", ["ftp://a.it/rss", "javascript:alert(1)", "file:///etc/passwd", "a.it/rss"])
 def test_a_url_that_is_not_http_is_refused(url: str) -> None:
     err = error_of(f'[[feeds]]\nname = "A"\nurl = "{url}"\n')

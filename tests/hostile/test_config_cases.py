@@ -96,7 +96,10 @@ def test_the_config_gets_its_exact_outcome(catalogue: Catalogue, case: str) -> N
     assert (err.path, err.line, err.column, err.key, err.message) == (
         path, expected.line, expected.column, expected.key, expected.message)
     where = f"{path}" + (f":{err.line}" if err.line else "") + (f":{err.column}" if err.column else "")
-    assert str(err) == f"{where}:" + (f" [{err.key}]" if err.key else "") + f" {err.message}"
+    assert err.located() == f"{where}:" + (f" [{err.key}]" if err.key else "") + f" {err.message}"
+    # The first problem comes first; any others follow it, never before it in the file.
+    assert str(err).splitlines()[0] == err.located()
+    assert all((other.line or 0) >= (err.line or 0) for other in err.others)
 
 
 @pytest.mark.parametrize("case", sorted(c for c, e in EXPECTED.items() if isinstance(e, Error)))

@@ -69,8 +69,7 @@ class MainScreen(Screen[None]):
     def __init__(self, app_: SportReaderApp) -> None:
         super().__init__()
         self.main = app_
-        self.filter = Filter(feed=app_.state.feed, tag=app_.state.tag, unread_only=app_.state.unread_only,
-                             starred_only=app_.state.starred_only)
+        self.filter = app_.state.filter()
         self.query_text: str | None = None  # a search shown instead of the list
         self.refreshing = False
         self.progress = (0, 0)
@@ -171,11 +170,12 @@ class MainScreen(Screen[None]):
             self.previews.empty_message = f"Nessun articolo trovato per «{clean_line(self.query_text, 60)}»."
         else:
             # A first screenful at once, then the rest: the list paints before 20,000 rows are read.
-            listed = await off(self.store.previews, self.filter, limit=FIRST_PAGE)
+            listed = await self.main.first_page(self.filter)
             rows = group_by_day(listed, now)
             self.previews.empty_message = self._empty_message()
             if len(listed) == FIRST_PAGE:
                 self.previews.set_rows(rows, keep=keep)
+                await self._painted()  # reads on a thread now would slow the first paint (the GIL)
                 self.total, self.unread = await off(self._counts)
                 self._update_status(len(listed))
                 listed += await off(self.store.previews, self.filter, limit=LIST_LIMIT - FIRST_PAGE,
@@ -191,6 +191,12 @@ class MainScreen(Screen[None]):
         if not self.warmed:
             self.warmed = True
             self.call_after_refresh(self._warm)
+
+    async def _painted(self) -> None:
+        """Return once the screen has been refreshed."""
+        painted = asyncio.Event()
+        self.call_after_refresh(painted.set)
+        await painted.wait()
 
     def _warm(self) -> None:
         """After the first paint: the sidebar's counts, then the annotator and network modules on threads."""
@@ -704,6 +710,10 @@ class SportReaderApp(App[int]):
         self.clock = clock or render.now_utc
         self.state: UIState = load_state(data_dir)
         self.decorations = Decorations(config.names)
+        # The first screenful (an indexed read of a few milliseconds) is read here, before Textual starts:
+        # on a thread it would wait for the GIL behind the whole start-up, and the list would paint 40 ms later.
+        start = self.state.filter()
+        self._first_page: tuple[Filter, list[Preview]] | None = (start, self.store.previews(start, limit=FIRST_PAGE))
         self.background: BackgroundLoop | None = None
         self._loader: Any = None
         self.opened_urls: list[str] = []
@@ -714,6 +724,13 @@ class SportReaderApp(App[int]):
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self))
+
+    async def first_page(self, where: Filter) -> list[Preview]:
+        """The first previews for a filter: the ones read at start-up if they are for it."""
+        started, self._first_page = self._first_page, None
+        if started is not None and started[0] == where:
+            return started[1]
+        return await off(self.store.previews, where, limit=FIRST_PAGE)
 
     def watch_theme(self, theme: str) -> None:
         self.state.theme = theme

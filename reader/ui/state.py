@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reader.store import Filter
+
 STATE_FILE = "ui-state.json"
 
 
@@ -27,6 +29,10 @@ class UIState:
     theme: str | None = None
     sidebar: bool = True
     notified_errors: list[str] = field(default_factory=list)
+
+    def filter(self) -> Filter:
+        """The list filter this state remembers."""
+        return Filter(feed=self.feed, tag=self.tag, unread_only=self.unread_only, starred_only=self.starred_only)
 
 
 def load_state(data_dir: Path) -> UIState:

@@ -137,6 +137,42 @@ def test_split_marks_gives_ranges() -> None:
     assert split_marks("a \x01bc\x02 d") == ("a bc d", ((2, 4),))
 
 
+def fts_consistent(store: Store) -> bool:
+    """FTS5's own check that the index holds exactly the entries table's text."""
+    conn = sqlite3.connect(store.path)
+    try:
+        conn.execute("INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)")
+        return True
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
+def test_the_search_index_follows_every_insert_update_and_prune(store: Store) -> None:
+    store.sync_feeds(FEEDS)
+    store.save_entries("Gazzetta", [record("a", "Bastoni al centro"), record("old", "Vecchio", hours_ago=24 * 90)],
+                       now=NOW)
+    store.save_entries("Gazzetta", [record("a", "Bastoni a sinistra"), record("b", "Dimarco titolare")], now=NOW)
+    store.prune(60, NOW)
+    assert fts_consistent(store)
+    assert [h.preview.title for h in store.search("sinistra")] == ["Bastoni a sinistra"]
+    assert store.search("centro") == [] and store.search("vecchio") == []
+    assert [h.preview.title for h in store.search("dimarco")] == ["Dimarco titolare"]
+
+
+def test_a_stale_search_index_is_caught_by_the_check(store: Store) -> None:
+    store.sync_feeds(FEEDS)
+    store.save_entries("Gazzetta", [record("a", "Bastoni al centro")], now=NOW)
+    conn = sqlite3.connect(store.path)
+    conn.execute("UPDATE entries SET title = 'altro' WHERE uid = 'a'")  # the triggers keep the index right...
+    conn.execute("DROP TRIGGER entries_fts_update")
+    conn.execute("UPDATE entries SET title = 'diverso' WHERE uid = 'a'")  # ...and without one it drifts
+    conn.commit()
+    conn.close()
+    assert not fts_consistent(store)
+
+
 def test_retention_prunes_old_unstarred_entries(store: Store) -> None:
     store.sync_feeds(FEEDS)
     store.save_entries("Gazzetta", [record("old", hours_ago=24 * 90), record("kept", hours_ago=24 * 90),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.htmltext import html_to_text
-from reader.sanitize import clean_line, clean_text, safe_link
+from reader.sanitize import clean_line, clean_paragraphs, clean_text, safe_link
 
 
 def test_escape_sequences_are_removed_whole() -> None:
@@ -73,3 +75,21 @@ def test_no_control_character_survives(text: str) -> None:
     assert not any(ord(c) < 32 and c != "\n" for c in cleaned)
     assert not any(0x7F <= ord(c) <= 0x9F for c in cleaned)
     assert "\x1b" not in clean_line(text)
+
+
+def test_paragraphs_split_at_blank_lines_and_fold_spaces() -> None:
+    text = "  Primo\u00a0 tempo:\t0-0 \n secondo \n\u2003\n\n  Ripresa  \u3000vivace.\n\n\n"
+    assert clean_paragraphs(text) == "Primo tempo: 0-0 \n secondo\n\nRipresa vivace."
+    assert clean_paragraphs("una riga sola ") == "una riga sola"
+    assert clean_paragraphs(" \n\n ") == ""
+
+
+_WHITESPACE = st.text(st.sampled_from(" \t\n\r\u00a0\u3000\u2003\u2028ab"), max_size=40)
+
+
+@given(st.one_of(_WHITESPACE, st.text()))
+def test_paragraphs_match_the_plain_definition(text: str) -> None:
+    # The definition, as two whole-text regexes: runs of spaces folded, then every whitespace run with
+    # two or more newlines made one blank line. clean_paragraphs computes the same, faster.
+    folded = re.sub(r" [ \t\u00a0\u3000]+|[\t\u00a0\u3000][ \t\u00a0\u3000]*", " ", clean_text(text))
+    assert clean_paragraphs(text) == re.sub(r"\s*\n\s*\n\s*", "\n\n", folded).strip()

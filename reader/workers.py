@@ -11,6 +11,7 @@ import contextlib
 import multiprocessing
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from functools import partial
@@ -50,6 +51,47 @@ class WorkerError(Exception):
     """The work did not finish: too slow, or its process died."""
 
 
+# Calls handed to each worker at once: one running and one waiting in its queue, so a worker starts its
+# next call as soon as it finishes one instead of idling through a round trip to this process (6-7 ms a
+# call on a busy machine: with one call a worker, the parse workers of a refresh idled half the time).
+CALLS_PER_WORKER = 2
+
+_STARTS: Any = None  # in a worker process: the start times of its pool's calls (see _Pool)
+
+
+def _init_worker(starts: Any) -> None:
+    global _STARTS
+    _STARTS = starts
+
+
+def _timed(starts: Any, slot: int, func: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
+    """Record when the call starts (the deadline counts from there), then make it."""
+    (starts if starts is not None else _STARTS)[slot] = time.monotonic()  # one clock for every process
+    return func(*args, **kwargs)
+
+
+class _Pool:
+    """An executor and, per call in flight, the monotonic time its worker started it (0.0: not yet)."""
+
+    def __init__(self, workers: int, processes: bool) -> None:
+        size = workers * CALLS_PER_WORKER
+        if processes:
+            context = multiprocessing.get_context(start_method())
+            self.starts: Any = context.RawArray("d", size)  # shared memory, handed to each worker at start
+            self.executor: Executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                                                          initargs=(self.starts,))
+            self.local: Any = None
+        else:
+            self.starts = self.local = [0.0] * size
+            self.executor = ThreadPoolExecutor(workers, thread_name_prefix="worker")
+        # A slot is never reused once its call is abandoned: a late start cannot be mistaken for another's.
+        self.free = list(range(size))
+
+
+class _Resubmit(Exception):
+    """The call's pool was retired before the call started: make it again in a fresh pool."""
+
+
 class WorkerPool:
     """A lazily started pool; `processes=False` runs the work in threads instead (cheaper, unkillable)."""
 
@@ -57,73 +99,107 @@ class WorkerPool:
         self.workers = workers or max(1, os.cpu_count() or 1)
         self.deadline = deadline
         self.processes = processes
-        self._executor: Executor | None = None
-        self._retired: list[Executor] = []  # pools with a worker stuck on hostile input
-        self._awaited: dict[Executor, int] = {}  # calls still waited for, per pool
+        self._current: _Pool | None = None
+        self._retired: list[_Pool] = []  # pools with a worker stuck on hostile input
+        self._awaited: dict[_Pool, int] = {}  # calls still waited for, per pool
         self._slots: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
 
-    def _pool(self) -> Executor:
-        if self._executor is None:
-            if self.processes:
-                context = multiprocessing.get_context(start_method())
-                self._executor = ProcessPoolExecutor(self.workers, mp_context=context)
-            else:
-                self._executor = ThreadPoolExecutor(self.workers, thread_name_prefix="worker")
-        return self._executor
+    def _pool(self) -> _Pool:
+        if self._current is not None and not self._current.free:
+            self._retire(self._current)  # every slot taken by a call given up (cancelled) mid-way
+        if self._current is None:
+            with real_stderr():  # the pool and its processes start here
+                self._current = _Pool(self.workers, self.processes)
+        return self._current
 
     async def run(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """func(*args, **kwargs) in a worker; WorkerError when it overruns the deadline or its worker dies.
 
-        The deadline counts from when a worker is free: a call waiting for one (behind a stuck call, or
-        behind many others) is never charged for the wait.
+        The deadline counts from when a worker starts the call: a call waiting for one (behind a stuck
+        call, or behind many others) is never charged for the wait.
         """
         loop = asyncio.get_running_loop()
         async with self._free_worker(loop):
-            with real_stderr():  # the pool and its processes start here
-                executor = self._pool()
-            self._awaited[executor] = self._awaited.get(executor, 0) + 1
-            try:
-                with real_stderr():
-                    future = loop.run_in_executor(executor, partial(func, *args, **kwargs))
-                return await asyncio.wait_for(future, self.deadline)
-            except TimeoutError:
-                self._retire(executor)
-                raise WorkerError(f"took longer than {self.deadline:g} s; abandoned") from None
-            except BrokenExecutor:
-                # A worker died (killed, out of memory): this call fails, the next one gets a new pool.
-                self._retire(executor)
-                raise WorkerError("the worker process died") from None
-            finally:
-                self._awaited[executor] -= 1
-                if not self._awaited[executor]:
-                    del self._awaited[executor]
-                self._reap()
+            while True:
+                try:
+                    return await self._attempt(loop, func, args, kwargs)
+                except _Resubmit:
+                    continue
+
+    async def _attempt(self, loop: asyncio.AbstractEventLoop, func: Callable[..., T], args: tuple[Any, ...],
+                       kwargs: dict[str, Any]) -> T:
+        pool = self._pool()
+        slot = pool.free.pop()
+        pool.starts[slot] = 0.0
+        self._awaited[pool] = self._awaited.get(pool, 0) + 1
+        finished = False
+        try:
+            with real_stderr():
+                future = loop.run_in_executor(pool.executor, partial(_timed, pool.local, slot, func, args, kwargs))
+            result = await self._outcome(future, pool, slot)
+            finished = True
+            return result
+        except TimeoutError:
+            self._retire(pool)
+            raise WorkerError(f"took longer than {self.deadline:g} s; abandoned") from None
+        except BrokenExecutor:
+            # A worker died (killed, out of memory): this call fails, the next one gets a new pool.
+            self._retire(pool)
+            raise WorkerError("the worker process died") from None
+        finally:
+            if finished:
+                pool.free.append(slot)
+            self._awaited[pool] -= 1
+            if not self._awaited[pool]:
+                del self._awaited[pool]
+            self._reap()
+
+    async def _outcome(self, future: asyncio.Future[T], pool: _Pool, slot: int) -> T:
+        """The call's result once it is done; TimeoutError once it has run for the deadline."""
+        waited = 0.0
+        while True:
+            begun = pool.starts[slot]
+            # Not started yet: look again soon (it starts as soon as a worker is free, or its pool is retired).
+            step = begun + self.deadline - time.monotonic() if begun else min(self.deadline, 0.25)
+            done, _ = await asyncio.wait({future}, timeout=max(step, 0.0))
+            if done:
+                return future.result()
+            begun = pool.starts[slot]
+            if begun and time.monotonic() >= begun + self.deadline:
+                raise TimeoutError
+            waited += step
+            # Not started while its pool was retired, or in twice the deadline (its workers are stuck on
+            # calls nobody waits for any more): it runs again in a fresh pool, its wait never charged.
+            if not begun and (pool is not self._current or waited >= 2 * self.deadline):
+                future.cancel()
+                self._retire(pool)
+                raise _Resubmit
 
     def _free_worker(self, loop: asyncio.AbstractEventLoop) -> asyncio.Semaphore:
-        """One call per worker at a time (a semaphore per event loop: they cannot be shared)."""
+        """CALLS_PER_WORKER calls per worker at a time (a semaphore per event loop: they cannot be shared)."""
         if self._slots is None or self._slots[0] is not loop:
-            self._slots = (loop, asyncio.Semaphore(self.workers))
+            self._slots = (loop, asyncio.Semaphore(self.workers * CALLS_PER_WORKER))
         return self._slots[1]
 
-    def _retire(self, executor: Executor) -> None:
+    def _retire(self, pool: _Pool) -> None:
         """Send new work to a fresh pool, so nothing queues behind a stuck worker."""
-        if self._executor is executor:
-            self._retired.append(executor)
-            self._executor = None
+        if self._current is pool:
+            self._retired.append(pool)
+            self._current = None
 
     def _reap(self) -> None:
         """End each retired pool once no call waits on it, so a stuck worker stops taking a core at once."""
-        for executor in [e for e in self._retired if e not in self._awaited]:
-            self._retired.remove(executor)
-            _terminate(executor)
+        for pool in [p for p in self._retired if p not in self._awaited]:
+            self._retired.remove(pool)
+            _terminate(pool.executor)
 
     def close(self) -> None:
         """Stop the workers; ones stuck on hostile input are killed rather than waited for."""
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
-        for executor in self._retired:
-            _terminate(executor)
+        if self._current is not None:
+            self._current.executor.shutdown(wait=True, cancel_futures=True)
+            self._current = None
+        for pool in self._retired:
+            _terminate(pool.executor)
         self._retired.clear()
 
 

@@ -40,3 +40,30 @@ async def test_a_stuck_worker_is_ended_as_soon_as_nothing_waits_on_it() -> None:
         assert await pool.run(abs, -2) == 2  # and the next call has a fresh worker
     finally:
         pool.close()
+
+
+async def test_calls_handed_to_a_busy_worker_early_are_charged_only_from_their_start() -> None:
+    # Two calls per worker are in flight (one queued in the worker): each still gets the whole deadline.
+    pool = WorkerPool(workers=1, deadline=1.0)
+    try:
+        results = await asyncio.gather(*(pool.run(time.sleep, 0.6) for _ in range(3)), return_exceptions=True)
+    finally:
+        pool.close()
+    assert results == [None, None, None]  # 1.8 s in all, 0.6 s each
+
+
+async def test_a_call_behind_a_worker_nobody_waits_for_runs_in_a_fresh_pool() -> None:
+    pool = WorkerPool(workers=1, deadline=1.0)
+    try:
+        assert await pool.run(abs, -1) == 1
+        started = set(multiprocessing.active_children())
+        abandoned = asyncio.ensure_future(pool.run(time.sleep, 30))
+        await asyncio.sleep(0.3)
+        abandoned.cancel()  # the worker stays busy, and no deadline will ever retire its pool
+        began = time.monotonic()
+        assert await pool.run(abs, -3) == 3  # not started within twice the deadline: made again elsewhere
+        assert time.monotonic() - began < 6
+        await asyncio.sleep(0.5)
+        assert not started & set(multiprocessing.active_children())  # the busy worker was ended
+    finally:
+        pool.close()

@@ -62,7 +62,8 @@ class MainScreen(Screen[None]):
                   "unread_only", "starred_only", "toggle_sidebar", "feeds", "help", "quit", target="screen",
                   local=("back", "switch_pane", "open_browser", "copy_link", "refresh", "search",
                          "filter_tag", "unread_only", "starred_only", "toggle_sidebar", "feeds", "help",
-                         "quit")),
+                         "quit"),
+                 priority=("search",)),
         *(Binding(str(n), f"feed_slot({n})", f"feed {n}", show=False) for n in range(1, FEED_SLOTS + 1)),
     ]
 
@@ -95,7 +96,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.set_class(not self.main.state.sidebar, "-no-sidebar")
-        self.query_one(PreviewList).focus()
+        self.set_focus(self.query_one(PreviewList))
         self._update_topbar()
         self.load_previews(keep=self.main.state.selected)
         if self.main.refresh_on_start:
@@ -103,6 +104,10 @@ class MainScreen(Screen[None]):
         minutes = self.main.config.settings.refresh_minutes
         if minutes > 0:
             self.set_interval(minutes * 60, self.action_refresh)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The search key is a priority binding (see action_search): in a text box it is a character.
+        return not (action == "search" and isinstance(self.focused, Input))
 
     def on_descendant_focus(self) -> None:
         self.query_one(KeysBar).refresh_keys()
@@ -284,7 +289,7 @@ class MainScreen(Screen[None]):
         if find := self._optional("#find", Input):
             find.display = False
         if self.has_class("-narrow"):
-            self.reader.focus()
+            self.set_focus(self.reader)
         self._load_article(preview)
         if not preview.read:
             self._mark(preview, read=True)
@@ -353,15 +358,15 @@ class MainScreen(Screen[None]):
         if find and find.display:
             find.display = False
             self.reader.clear_find()
-            self.reader.focus()
+            self.set_focus(self.reader)
         elif search and search.has_focus:
             search.display = False
-            self.previews.focus()
+            self.set_focus(self.previews)
         elif self.has_class("-reading"):
             self.remove_class("-reading")
             if people := self._optional("#people", OptionList):
                 people.display = False
-            self.previews.focus()
+            self.set_focus(self.previews)
         elif self.query_text is not None:
             self.query_text = None
             if search:
@@ -373,11 +378,11 @@ class MainScreen(Screen[None]):
 
     def action_switch_pane(self) -> None:
         if self.focused is self.reader or (self.focused and self.focused.id == "find"):
-            self.previews.focus()
+            self.set_focus(self.previews)
         else:
             if not self.has_class("-reading") and self.previews.selected:
                 self.open_article(self.previews.selected)
-            self.reader.focus()
+            self.set_focus(self.reader)
 
     def action_next_article(self) -> None:
         if self.reader.find_spans:
@@ -421,7 +426,7 @@ class MainScreen(Screen[None]):
         people.display = not people.display
         if people.display:
             self._fill_people(people)
-            people.focus()
+            self.set_focus(people)
 
     def _fill_people(self, people: OptionList) -> None:
         people.clear_options()
@@ -443,7 +448,7 @@ class MainScreen(Screen[None]):
             return
         find = await self._find_box()
         find.display = True
-        find.focus()
+        self.set_focus(find)
 
     @on(Input.Changed, "#find")
     def _find_changed(self, event: Input.Changed) -> None:
@@ -453,7 +458,7 @@ class MainScreen(Screen[None]):
     def _find_submitted(self, event: Input.Submitted) -> None:
         total = len(self.reader.find_spans)
         self.notify(f"{total} occorrenze · n/N per spostarsi" if total else "Nessuna occorrenza.", timeout=2)
-        self.reader.focus()
+        self.set_focus(self.reader)
 
     def action_toggle_read(self) -> None:
         target = self._target()
@@ -507,7 +512,10 @@ class MainScreen(Screen[None]):
         search = await self._search_box()
         search.display = True
         self.remove_class("-reading")
-        search.focus()
+        # The keys typed right after '/' must reach the box, not run commands ('a' marks everything read):
+        # '/' is a priority binding, so this runs before the app hands them on, and the focus moves now
+        # (widget.focus() would move it after them).
+        self.set_focus(search)
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
@@ -516,7 +524,7 @@ class MainScreen(Screen[None]):
             return
         self.query_text = text
         self.load_previews(keep=None)
-        self.previews.focus()
+        self.set_focus(self.previews)
 
     def action_unread_only(self) -> None:
         self._set_filter(replace(self.filter, unread_only=not self.filter.unread_only))

@@ -175,6 +175,37 @@ async def test_search_replaces_the_list_and_esc_restores_it(make_app: AppFactory
         assert previews.selected == selected
 
 
+def type_ahead(app: SportReaderApp, keys: str) -> None:
+    """Queue keys all at once, as a fast typist or a paste delivers them (Pilot waits between keys)."""
+    from textual import events
+
+    for key in keys:
+        name = {"/": "slash", "\n": "enter"}.get(key, key)
+        app.post_message(events.Key(name, None if key == "\n" else key))
+
+
+async def test_keys_typed_right_after_slash_go_to_the_search_box(make_app: AppFactory, store: Store) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        unread = store.count(Filter(unread_only=True))
+        for query in ("/barella\n", "/kairat\n"):  # the box mounted the first time, shown again the second
+            type_ahead(app, query)
+            await app.workers.wait_for_complete()
+            await ready(pilot)
+            assert app.screen.query_one("#search", Input).value == query[1:-1]
+            assert main(app).query_text == query[1:-1]
+        assert store.count(Filter(unread_only=True)) == unread  # no letter of it ran a command ('a' reads all)
+
+
+async def test_the_search_key_is_a_character_inside_a_text_box(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", "a", "slash", "b")
+        assert app.screen.query_one("#search", Input).value == "a/b"
+
+
 async def test_a_search_without_results_says_so(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -448,7 +448,7 @@ class MainScreen(Screen[None]):
             return
         find = await self._find_box()
         find.display = True
-        self.set_focus(find)
+        self.set_focus(find)  # a priority binding, focused at once: see action_search
 
     @on(Input.Changed, "#find")
     def _find_changed(self, event: Input.Changed) -> None:

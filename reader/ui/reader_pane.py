@@ -32,7 +32,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
         *bindings("cursor_down", "cursor_up", "first", "last", "page_down", "page_up",
                   local=("cursor_down", "cursor_up", "first", "last", "page_down", "page_up")),
         *bindings("next_article", "previous_article", "previous_match", "next_quote", "previous_quote",
-                  "toggle_people", "find", "toggle_read", "star"),
+                  "toggle_people", "find", "toggle_read", "star", priority=("find",)),
     ]
 
     def __init__(self, *, styles: Mapping[str, str] | None = None, id: str | None = None) -> None:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.coordinate import Coordinate
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static
@@ -177,8 +178,6 @@ async def test_search_replaces_the_list_and_esc_restores_it(make_app: AppFactory
 
 def type_ahead(app: SportReaderApp, keys: str) -> None:
     """Queue keys all at once, as a fast typist or a paste delivers them (Pilot waits between keys)."""
-    from textual import events
-
     for key in keys:
         name = {"/": "slash", "\n": "enter"}.get(key, key)
         app.post_message(events.Key(name, None if key == "\n" else key))
@@ -196,6 +195,24 @@ async def test_keys_typed_right_after_slash_go_to_the_search_box(make_app: AppFa
             assert app.screen.query_one("#search", Input).value == query[1:-1]
             assert main(app).query_text == query[1:-1]
         assert store.count(Filter(unread_only=True)) == unread  # no letter of it ran a command ('a' reads all)
+
+
+async def test_keys_typed_right_after_ctrl_f_go_to_the_find_box(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await ready(pilot)
+        reader = app.screen.query_one(ReaderPane)
+        app.screen.set_focus(reader)
+        opened = reader.text.text if reader.text else None
+        app.post_message(events.Key("ctrl+f", None))
+        type_ahead(app, "napoli")  # 'n' and 'p' would change the article
+        await pilot.pause()
+        await ready(pilot)
+        assert app.screen.query_one("#find", Input).value == "napoli"
+        assert (reader.text.text if reader.text else None) == opened
 
 
 async def test_the_search_key_is_a_character_inside_a_text_box(make_app: AppFactory) -> None:

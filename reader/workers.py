@@ -7,10 +7,12 @@ input that sends a library into a quadratic regex can only be stopped by ending 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -71,21 +73,50 @@ def _timed(starts: Any, slot: int, func: Callable[..., T], args: tuple[Any, ...]
 
 
 class _Pool:
-    """An executor and, per call in flight, the monotonic time its worker started it (0.0: not yet)."""
+    """An executor and, per call in flight, the monotonic time its worker started it (0.0: not yet).
+
+    Worker processes start on a thread of their own as soon as the pool exists: starting the first one
+    waits for the fork server to import the modules it preloads (0.1-0.3 s), which on the event loop's
+    thread would stall every fetch; until they are up (`ready`), calls are handed over from a thread too.
+    """
 
     def __init__(self, workers: int, processes: bool) -> None:
         size = workers * CALLS_PER_WORKER
+        self.ready = threading.Event()
         if processes:
             context = multiprocessing.get_context(start_method())
             self.starts: Any = context.RawArray("d", size)  # shared memory, handed to each worker at start
             self.executor: Executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                                                           initargs=(self.starts,))
             self.local: Any = None
+            threading.Thread(target=self._start_workers, args=(workers,), name="worker-start", daemon=True).start()
         else:
             self.starts = self.local = [0.0] * size
             self.executor = ThreadPoolExecutor(workers, thread_name_prefix="worker")
+            self.ready.set()
         # A slot is never reused once its call is abandoned: a late start cannot be mistaken for another's.
         self.free = list(range(size))
+
+    def _start_workers(self, workers: int) -> None:
+        try:
+            with real_stderr():
+                for _ in range(workers):  # each submit starts a process while none is idle
+                    self.executor.submit(int)
+        except (BrokenExecutor, RuntimeError):
+            pass  # shut down or broken meanwhile: the next call reports it
+        finally:
+            self.ready.set()
+
+    async def submit(self, loop: asyncio.AbstractEventLoop, call: Callable[[], T]) -> asyncio.Future[T]:
+        """Hand a call to the executor without blocking the loop while the workers start."""
+        if self.ready.is_set():
+            with real_stderr():
+                return loop.run_in_executor(self.executor, call)
+        return asyncio.wrap_future(await asyncio.to_thread(self._submit, call))
+
+    def _submit(self, call: Callable[[], T]) -> concurrent.futures.Future[T]:
+        with real_stderr():  # it may start a worker process
+            return self.executor.submit(call)
 
 
 class _Resubmit(Exception):
@@ -134,8 +165,7 @@ class WorkerPool:
         self._awaited[pool] = self._awaited.get(pool, 0) + 1
         finished = False
         try:
-            with real_stderr():
-                future = loop.run_in_executor(pool.executor, partial(_timed, pool.local, slot, func, args, kwargs))
+            future = await pool.submit(loop, partial(_timed, pool.local, slot, func, args, kwargs))
             result = await self._outcome(future, pool, slot)
             finished = True
             return result
@@ -174,6 +204,10 @@ class WorkerPool:
                 future.cancel()
                 self._retire(pool)
                 raise _Resubmit
+
+    def start(self) -> None:
+        """Start the workers now, in the background, for calls that are sure to come."""
+        self._pool()
 
     def _free_worker(self, loop: asyncio.AbstractEventLoop) -> asyncio.Semaphore:
         """CALLS_PER_WORKER calls per worker at a time (a semaphore per event loop: they cannot be shared)."""

@@ -61,6 +61,34 @@ def test_an_unchanged_body_without_validators_is_not_parsed_again(feed_server: F
     assert report.results[0].status is FeedStatus.NOT_MODIFIED and report.results[0].http_status == 200
 
 
+class CountingPool(ParsePool):
+    """A parse pool that counts its early starts and its calls."""
+
+    def __init__(self) -> None:
+        super().__init__(processes=False)
+        self.early_starts = 0
+        self.calls = 0
+
+    def start(self) -> None:
+        self.early_starts += 1
+        super().start()
+
+    async def run(self, func, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.calls += 1
+        return await super().run(func, *args, **kwargs)
+
+
+def test_workers_start_early_only_when_a_feed_was_never_stored(feed_server: FeedServer, store: Store) -> None:
+    feed_server.routes["/uno"] = Route(rss([item(1)]), etag='"e1"')
+    feed_server.routes["/ansa"] = Route(rss([item(2)]))
+    config = config_for(feed_server, "/uno", "/ansa")
+    cold, warm = CountingPool(), CountingPool()
+    refresh(config, store, parse_pool=cold)
+    refresh(config, store, parse_pool=warm)  # a 304 and an unchanged body: nothing to parse
+    assert (cold.early_starts, cold.calls) == (1, 2)
+    assert (warm.early_starts, warm.calls) == (0, 0)
+
+
 def test_a_changed_feed_adds_new_entries_and_keeps_read_marks(feed_server: FeedServer, store: Store) -> None:
     feed_server.routes["/uno"] = Route(rss([item(1)]))
     config = config_for(feed_server, "/uno")

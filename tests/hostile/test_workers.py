@@ -67,3 +67,18 @@ async def test_a_call_behind_a_worker_nobody_waits_for_runs_in_a_fresh_pool() ->
         assert not started & set(multiprocessing.active_children())  # the busy worker was ended
     finally:
         pool.close()
+
+
+async def test_start_brings_workers_up_before_the_first_call() -> None:
+    pool = WorkerPool(workers=2, deadline=5.0)
+    try:
+        before = set(multiprocessing.active_children())
+        pool.start()  # returns at once: the processes start on a thread
+        for _ in range(200):
+            if set(multiprocessing.active_children()) - before:
+                break
+            await asyncio.sleep(0.05)
+        assert set(multiprocessing.active_children()) - before
+        assert await pool.run(abs, -4) == 4
+    finally:
+        pool.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -145,7 +144,6 @@ class Store:
             feed_id = conn.execute("SELECT id FROM feeds WHERE name = ?", (feed,)).fetchone()[0]
             known = dict(conn.execute("SELECT uid, content_hash FROM entries WHERE feed_id = ?", (feed_id,)))
             new = updated = 0
-            added: list[int] = []
             seen: set[str] = set()
             for record in records:
                 if record.uid in seen:  # the same id twice in one feed: the first one wins
@@ -156,12 +154,11 @@ class Store:
                     published = (record.published or now).timestamp()
                     if cutoff is not None and published < cutoff:
                         continue  # already past retention: storing it would only bring it back unread
-                    added.append(_insert(conn, feed_id, record, digest, published, now.timestamp()))
+                    _insert(conn, feed_id, record, digest, published, now.timestamp())
                     new += 1
                 elif known[record.uid] != digest:
                     _update(conn, feed_id, record, digest)
                     updated += 1
-            _index(conn, added)
         return new, updated
 
     def previews(self, where: Filter = Filter(), *, limit: int = -1, offset: int = 0) -> list[Preview]:
@@ -313,27 +310,14 @@ def _filter_sql(where: Filter) -> tuple[str, list[object]]:
 
 
 def _insert(conn: sqlite3.Connection, feed_id: int, r: EntryRecord, digest: str, published: float,
-            now: float) -> int:
-    """Insert one entry (not yet indexed for search); its id."""
-    cursor = conn.execute(
+            now: float) -> None:
+    conn.execute(
         """INSERT INTO entries (feed_id, uid, title, link, author, summary, content, categories,
              published, updated, first_seen, content_hash)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (feed_id, r.uid, r.title, r.link, r.author, r.summary, r.content, SEPARATOR.join(r.categories),
          published, _timestamp(r.updated), now, digest),
     )
-    return int(cursor.lastrowid or 0)
-
-
-def _index(conn: sqlite3.Connection, entry_ids: list[int]) -> None:
-    """Add new entries to the search index, in one statement (see migration 4)."""
-    if entry_ids:
-        conn.execute(
-            """INSERT INTO entries_fts (rowid, title, summary, content, full_text)
-               SELECT id, title, summary, content, full_text FROM entries
-               WHERE id IN (SELECT value FROM json_each(?))""",
-            (json.dumps(entry_ids),),
-        )
 
 
 def _update(conn: sqlite3.Connection, feed_id: int, r: EntryRecord, digest: str) -> None:

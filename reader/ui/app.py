@@ -232,8 +232,9 @@ class MainScreen(Screen[None]):
         status = self.query_one("#list-status", Static)
         if self.query_text is not None:
             found = render.count(shown, "risultato", "risultati")
-            status.update(Text.assemble(("Ricerca ", "bold"), (f"«{clean_line(self.query_text, 60)}»", "bold"),
-                                        f" — {found} · esc torna all'elenco", style="#c98a1b"))
+            # The count first: on a narrow list the line is cut (with an ellipsis) from the end.
+            status.update(Text.assemble((found, "bold"), " per ", (f"«{clean_line(self.query_text, 60)}»", "bold"),
+                                        " · esc torna all'elenco", style="#c98a1b"))
             return
         label = self._filter_label()
         extra = f" · {shown} mostrati" if shown < self.total else ""

@@ -168,7 +168,7 @@ async def test_search_replaces_the_list_and_esc_restores_it(make_app: AppFactory
         hits = previews.previews
         assert hits and all("kairat" in (p.title + p.lead).lower() for p in hits[:1])
         assert any(row.title_marks or row.lead_marks for row in previews.rows)
-        assert "Ricerca" in static_text(app, "#list-status")
+        assert "risultati per «kairat»" in static_text(app, "#list-status")
         await pilot.press("escape")
         await app.workers.wait_for_complete()
         await ready(pilot)

@@ -28,6 +28,15 @@ async def ready(pilot: object) -> None:
         await pilot.pause()  # type: ignore[attr-defined]
 
 
+async def open_first_article(app: SportReaderApp, pilot: Pilot[int]) -> ReaderPane:
+    """Open the selected article and wait for its page (or its fallback) to be shown."""
+    await ready(pilot)
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await ready(pilot)
+    return app.screen.query_one(ReaderPane)
+
+
 def main(app: SportReaderApp) -> MainScreen:
     screen = app.screen
     assert isinstance(screen, MainScreen)
@@ -200,11 +209,7 @@ async def test_keys_typed_right_after_slash_go_to_the_search_box(make_app: AppFa
 async def test_keys_typed_right_after_ctrl_f_go_to_the_find_box(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await ready(pilot)
-        reader = app.screen.query_one(ReaderPane)
+        reader = await open_first_article(app, pilot)
         app.screen.set_focus(reader)
         opened = reader.text.text if reader.text else None
         app.post_message(events.Key("ctrl+f", None))
@@ -238,11 +243,7 @@ async def test_a_search_without_results_says_so(make_app: AppFactory) -> None:
 async def test_find_in_article_highlights_and_n_N_cycle(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await ready(pilot)
-        reader = app.screen.query_one(ReaderPane)
+        reader = await open_first_article(app, pilot)
         reader.focus()
         word = "napoli"
         expected = (reader.text.text.lower() if reader.text else "").count(word)

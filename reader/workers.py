@@ -64,6 +64,19 @@ _STARTS: Any = None  # in a worker process: the start times of its pool's calls 
 def _init_worker(starts: Any) -> None:
     global _STARTS
     _STARTS = starts
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), name="parent-watch", daemon=True).start()
+
+
+def _exit_with(parent: multiprocessing.process.BaseProcess) -> None:
+    """End this worker once the process that uses it is gone.
+
+    A process killed with -9 cannot stop its workers, and they would wait for work forever: each holds
+    its own end of the pipe its work comes through, so it never sees the pipe close.
+    """
+    parent.join()
+    os._exit(0)
 
 
 def _timed(starts: Any, slot: int, func: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
+import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -82,3 +87,40 @@ async def test_start_brings_workers_up_before_the_first_call() -> None:
         assert await pool.run(abs, -4) == 4
     finally:
         pool.close()
+
+
+KILLED_USER = """
+import asyncio, multiprocessing, os, signal
+from reader.workers import WorkerPool
+
+async def main():
+    pool = WorkerPool(workers=2, deadline=5.0)
+    await asyncio.gather(pool.run(abs, -1), pool.run(abs, -2))
+    print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+if __name__ == "__main__":
+    asyncio.run(main())
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().split()[2] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc")
+def test_workers_end_when_the_process_using_them_is_killed(tmp_path: Path) -> None:
+    script = tmp_path / "user.py"
+    script.write_text(KILLED_USER, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == -signal.SIGKILL
+    workers = [int(pid) for pid in done.stdout.split()]
+    assert workers
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if _alive(pid)]

@@ -63,7 +63,7 @@ class MainScreen(Screen[None]):
                   local=("back", "switch_pane", "open_browser", "copy_link", "refresh", "search",
                          "filter_tag", "unread_only", "starred_only", "toggle_sidebar", "feeds", "help",
                          "quit"),
-                 priority=("search",)),
+                 priority=("search", "filter_tag")),
         *(Binding(str(n), f"feed_slot({n})", f"feed {n}", show=False) for n in range(1, FEED_SLOTS + 1)),
     ]
 
@@ -106,8 +106,8 @@ class MainScreen(Screen[None]):
             self.set_interval(minutes * 60, self.action_refresh)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # The search key is a priority binding (see action_search): in a text box it is a character.
-        return not (action == "search" and isinstance(self.focused, Input))
+        # Keys of priority bindings (see action_search) are characters in a text box.
+        return not (action in ("search", "filter_tag") and isinstance(self.focused, Input))
 
     def on_descendant_focus(self) -> None:
         self.query_one(KeysBar).refresh_keys()
@@ -538,14 +538,16 @@ class MainScreen(Screen[None]):
         if feed:
             self._set_filter(replace(self.filter, feed=feed, tag=None))
 
-    def action_filter_tag(self) -> None:
+    async def action_filter_tag(self) -> None:
         choices = [(f"tag:{t}", f"#{t}") for t in self.query_one(Sidebar).tags]
         choices += [(f"feed:{f}", f) for f in self.query_one(Sidebar).feed_names]
         choices += [(f"name:{n}", n) for n in self.main.decorations.names()]
         from reader.ui.screens import PickerScreen
 
-        self.app.push_screen(PickerScreen("Filtra per tag, feed, squadra o giocatore", choices),
-                             self._filter_chosen)
+        picker = PickerScreen("Filtra per tag, feed, squadra o giocatore", choices)
+        await self.app.push_screen(picker, self._filter_chosen)
+        # A priority binding, like '/': what is typed right after it filters the choices.
+        picker.set_focus(picker.query_one("#picker-filter", Input))
 
     def action_filter_feed(self, name: str) -> None:
         self._set_filter(replace(self.filter, feed=name, tag=None))

@@ -220,12 +220,24 @@ async def test_keys_typed_right_after_ctrl_f_go_to_the_find_box(make_app: AppFac
         assert (reader.text.text if reader.text else None) == opened
 
 
+async def test_keys_typed_right_after_t_filter_the_picker(make_app: AppFactory, store: Store) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        unread = store.count(Filter(unread_only=True))
+        type_ahead(app, "tnapoli")  # 'a' on the list would mark everything read
+        await ready(pilot)
+        assert isinstance(app.screen, PickerScreen)
+        assert app.screen.query_one("#picker-filter", Input).value == "napoli"
+        assert store.count(Filter(unread_only=True)) == unread
+
+
 async def test_the_search_key_is_a_character_inside_a_text_box(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        await pilot.press("slash", "a", "slash", "b")
-        assert app.screen.query_one("#search", Input).value == "a/b"
+        await pilot.press("slash", "a", "slash", "b", "t")
+        assert app.screen.query_one("#search", Input).value == "a/bt"
 
 
 async def test_a_search_without_results_says_so(make_app: AppFactory) -> None:

@@ -209,8 +209,14 @@ def cmd_list(ctx: Context) -> int:
                    starred_only=ctx.args.starred)
     with ctx.store() as store:
         previews = store.previews(where, limit=ctx.args.limit)
+        empty = not previews and store.count() == 0
     if ctx.args.json:
         return _print_json(ctx, [_jsonable(asdict(p)) for p in previews])
+    if not previews:  # an empty table says nothing: say why, and what to do
+        refresh = "sportreader --demo refresh" if ctx.args.demo else "sportreader refresh"
+        ctx.err.print(f"La cache è vuota: `{refresh}` scarica gli articoli." if empty
+                      else "Nessun articolo per questo filtro.", markup=False)
+        return EXIT_OK
     ctx.out.print(console.preview_table(previews))
     return EXIT_OK
 

@@ -54,6 +54,14 @@ def test_refresh_of_an_unknown_feed_is_a_usage_error(setup: list[str], capsys: p
     assert code == 2 and "no feed named 'Nessuno'" in err
 
 
+def test_an_empty_list_says_why(setup: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run([*setup, "list"], capsys)
+    assert code == 0 and out == "" and "La cache è vuota" in err and "sportreader refresh" in err
+    run([*setup, "refresh"], capsys)
+    code, out, err = run([*setup, "list", "--feed", "Tuttosport", "--starred"], capsys)
+    assert code == 0 and out == "" and "Nessun articolo per questo filtro." in err
+
+
 def test_list_search_and_show(setup: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     run([*setup, "refresh"], capsys)
     code, out, _ = run([*setup, "list"], capsys)

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from rich.console import Group
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -79,17 +80,45 @@ def article_view(article: Article) -> Group:
     return Group(*parts)
 
 
-def feeds_table(feeds: Sequence[FeedOverview], now: datetime | None = None) -> Table:
+def feeds_table(feeds: Sequence[FeedOverview], now: datetime | None = None) -> FeedsView:
     """Every feed with its counts and last status."""
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for column in ("feed", "articoli", "non letti", "stato", "controllato", "errore / url"):
-        table.add_column(column, no_wrap=column not in ("errore / url",))
-    for f in feeds:
-        status = Text(f.status or "mai aggiornato", style=STATUS_STYLES.get(FeedStatus(f.status), "")
-                      if f.status else "dim")
-        detail = Text(f.error, style="red") if f.error else Text(f.warning or f.url, style="dim")
-        table.add_row(Text(f.name, style="cyan"), str(f.entries), str(f.unread), status, when(f.checked, now), detail)
-    return table
+    return FeedsView(feeds, now)
+
+
+class FeedsView:
+    """A table where the whole of it fits the width; otherwise two lines a feed (URLs and errors uncut)."""
+
+    def __init__(self, feeds: Sequence[FeedOverview], now: datetime | None) -> None:
+        self.feeds = feeds
+        self.now = now
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        table = self.table()
+        if Measurement.get(console, options.update_width(10_000), table).maximum <= options.max_width:
+            yield table
+            return
+        for f in self.feeds:
+            yield Text.assemble((f.name, "cyan"), f"  {f.entries} articoli · {f.unread} non letti · ",
+                                self.status(f), f" · {when(f.checked, self.now)}")
+            yield Text.assemble("  ", self.detail(f))
+
+    def table(self) -> Table:
+        table = Table(box=None, pad_edge=False, header_style="bold")
+        for column in ("feed", "articoli", "non letti", "stato", "controllato", "errore / url"):
+            table.add_column(column, no_wrap=True)
+        for f in self.feeds:
+            table.add_row(Text(f.name, style="cyan"), str(f.entries), str(f.unread), self.status(f),
+                          when(f.checked, self.now), self.detail(f))
+        return table
+
+    @staticmethod
+    def status(f: FeedOverview) -> Text:
+        return Text(f.status or "mai aggiornato", style=STATUS_STYLES.get(FeedStatus(f.status), "")
+                    if f.status else "dim")
+
+    @staticmethod
+    def detail(f: FeedOverview) -> Text:
+        return Text(f.error, style="red") if f.error else Text(f.warning or f.url, style="dim")
 
 
 def feed_result_line(result: FeedResult) -> Text:

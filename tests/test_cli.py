@@ -86,6 +86,32 @@ def test_feeds_shows_each_status(setup: list[str], capsys: pytest.CaptureFixture
     assert code == 0 and "Gazzetta" in out and "HTTP 500" in out and "ok" in out
 
 
+def test_the_feeds_view_is_a_table_when_it_fits_and_two_lines_a_feed_when_not() -> None:
+    from rich.console import Console
+
+    from reader.console import feeds_table
+    from reader.store import FeedOverview
+
+    error = "cannot connect: the name of the server was not found (www.esempio-molto-lungo.it)"
+    feeds = [FeedOverview("Gazzetta", "https://www.gazzetta.it/rss/home.xml", (), "", 12, 3, "ok", 200, None,
+                          None, None),
+             FeedOverview("Rotto", "https://www.esempio-molto-lungo.it/rss", (), "", 0, 0, "error", None, error,
+                          None, None)]
+
+    def shown(width: int) -> list[str]:
+        screen = Console(width=width, record=True, highlight=False)
+        screen.print(feeds_table(feeds))
+        return screen.export_text().splitlines()
+
+    wide = shown(200)
+    assert wide[0].split() == ["feed", "articoli", "non", "letti", "stato", "controllato", "errore", "/", "url"]
+    assert len(wide) == 3 and error in wide[2]
+    narrow = shown(70)
+    assert narrow[0].startswith("Gazzetta  12 articoli · 3 non letti · ok")
+    assert narrow[1].strip() == "https://www.gazzetta.it/rss/home.xml"
+    assert error in " ".join(line.strip() for line in narrow[3:])  # wrapped at spaces, never cut
+
+
 def test_check_fetches_without_storing(setup: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, _ = run([*setup, "check"], capsys)
     assert code == 1 and "+2 nuovi" in out and "2 feed controllati, 1 con errori" in out

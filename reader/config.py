@@ -215,7 +215,7 @@ class _Validator:
             return fallback
 
     def config(self, data: dict[str, Any], origin: str) -> Config:
-        self.checked(partial(self.reject_unknown, data, TOP_LEVEL_KEYS, ()), None)
+        self.reject_unknown(data, TOP_LEVEL_KEYS, ())
         config = Config(
             path=self.path,
             origin=origin,
@@ -239,10 +239,8 @@ class _Validator:
 
     def reject_unknown(self, table: Mapping[str, Any], known: tuple[str, ...],
                        where: tuple[str | int, ...]) -> None:
-        unknown = [self._unknown(key, known, where) for key in table if key not in known]
-        if unknown:
-            self.problems.extend(unknown[1:])
-            raise unknown[0]
+        """Note every key of the table that is not known; the caller goes on with the known ones."""
+        self.problems.extend(self._unknown(key, known, where) for key in table if key not in known)
 
     def _unknown(self, key: str, known: tuple[str, ...], where: tuple[str | int, ...]) -> ConfigError:
         hint = _close_matches(key, known, n=1)
@@ -252,7 +250,7 @@ class _Validator:
     def settings(self, table: dict[str, Any]) -> Settings:
         defaults = Settings()
         known = tuple(f.name for f in fields(Settings))
-        self.checked(partial(self.reject_unknown, table, known, ("settings",)), None)
+        self.reject_unknown(table, known, ("settings",))
         values: dict[str, Any] = {}
         for key, value in table.items():
             if key not in known:
@@ -264,7 +262,8 @@ class _Validator:
     def keys(self, table: dict[str, Any]) -> dict[str, str]:
         """`[keys]`: action = "key,key"; an unknown action is an error with a suggestion."""
         self.reject_unknown(table, tuple(sorted(ACTION_IDS)), ("keys",))
-        return {action: self.key_list(value, ("keys", action)) for action, value in table.items()}
+        return {action: self.key_list(value, ("keys", action)) for action, value in table.items()
+                if action in ACTION_IDS}
 
     def key_list(self, value: Any, where: tuple[str | int, ...]) -> str:
         keys = self.string_list(value, where) if isinstance(value, list) else (self.string(value, where),)
@@ -279,6 +278,8 @@ class _Validator:
         self.reject_unknown(table, tuple(HIGHLIGHT_STYLES), ("highlight",))
         styles: dict[str, str] = {}
         for role, value in table.items():
+            if role not in HIGHLIGHT_STYLES:
+                continue
             style = self.string(value, ("highlight", role))
             try:
                 Style.parse(style)

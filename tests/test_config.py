@@ -135,6 +135,12 @@ def test_every_problem_in_the_file_is_reported_in_file_order() -> None:
     assert str(err).splitlines() == [problem.located() for problem in err.problems]
 
 
+def test_an_unknown_key_does_not_hide_the_other_problems_of_its_table() -> None:
+    err = error_of('[[feeds]]\nname = "A"\nurl = "ftp://a.it/"\ntagz = []\n\n[keys]\nsearhc = "s"\nhelp = "?!x"\n')
+    assert [problem.key for problem in err.problems] == ["feeds[0].url", "feeds[0].tagz", "keys.searhc",
+                                                         "keys.help"]
+
+
 def test_a_single_problem_is_reported_alone() -> None:
     err = error_of("[settings]\nconcurrency = 0\n")
     assert err.problems == (err,) and "\n" not in str(err)

@@ -43,6 +43,9 @@ from reader.ui.state import UIState, load_state, save_state
 
 T = TypeVar("T")
 W = TypeVar("W", bound=Widget)
+# Actions after whose key the user types (a query, a filter): priority bindings, so the keys typed right
+# after reach the box they open rather than run as commands (see action_search).
+TYPED_AFTER = ("search", "filter_tag")
 FIRST_PAGE = 200  # previews read before the first paint
 LIST_LIMIT = 50_000  # previews listed at once; older ones are reached by search
 SEARCH_LIMIT = 100  # results shown for a search (ranked: the best come first)
@@ -63,7 +66,7 @@ class MainScreen(Screen[None]):
                   local=("back", "switch_pane", "open_browser", "copy_link", "refresh", "search",
                          "filter_tag", "unread_only", "starred_only", "toggle_sidebar", "feeds", "help",
                          "quit"),
-                 priority=("search", "filter_tag")),
+                 priority=TYPED_AFTER),
         *(Binding(str(n), f"feed_slot({n})", f"feed {n}", show=False) for n in range(1, FEED_SLOTS + 1)),
     ]
 
@@ -107,7 +110,7 @@ class MainScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Keys of priority bindings (see action_search) are characters in a text box.
-        return not (action in ("search", "filter_tag") and isinstance(self.focused, Input))
+        return not (action in TYPED_AFTER and isinstance(self.focused, Input))
 
     def on_descendant_focus(self) -> None:
         self.query_one(KeysBar).refresh_keys()

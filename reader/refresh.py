@@ -41,7 +41,7 @@ class Refresher:
         started = datetime.now(UTC)
         targets = tuple(feeds) if feeds is not None else self.config.enabled_feeds
         self.store.sync_feeds(self.config.feeds)
-        if any(self._never_stored(spec) for spec in targets):
+        if self.store.any_never_stored(spec.name for spec in targets):
             # A feed never stored will be parsed: the parse workers start now, while the fetches run.
             self.pool.start()
         fetcher = self.fetcher or Fetcher(self.config.settings)
@@ -56,10 +56,6 @@ class Refresher:
         self.store.record_refresh(report)
         self.store.prune(self.config.settings.retention_days, report.finished)
         return report
-
-    def _never_stored(self, spec: FeedSpec) -> bool:
-        state = self.store.feed_state(spec.name)
-        return state is None or state.body_hash is None
 
     async def _one(self, fetcher: Fetcher, spec: FeedSpec) -> FeedResult:
         started = time.monotonic()

@@ -173,6 +173,14 @@ def test_a_stale_search_index_is_caught_by_the_check(store: Store) -> None:
     assert not fts_consistent(store)
 
 
+def test_feeds_never_stored_are_told_apart(store: Store) -> None:
+    store.sync_feeds(FEEDS)
+    assert store.any_never_stored(["Gazzetta", "Tuttosport"])
+    store.save_feed_state("Gazzetta", etag=None, last_modified=None, body_hash="h", retry_after=None)
+    assert store.any_never_stored(["Gazzetta", "Tuttosport"]) and store.any_never_stored(["Nuovo"])
+    assert not store.any_never_stored(["Gazzetta"]) and not store.any_never_stored([])
+
+
 def test_retention_prunes_old_unstarred_entries(store: Store) -> None:
     store.sync_feeds(FEEDS)
     store.save_entries("Gazzetta", [record("old", hours_ago=24 * 90), record("kept", hours_ago=24 * 90),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -103,6 +104,13 @@ class Store:
         rows = self._read("SELECT name, url, etag, last_modified, body_hash, retry_after FROM feeds "
                           "WHERE name = ?", (name,))
         return FeedState(*rows[0]) if rows else None
+
+    def any_never_stored(self, names: Iterable[str]) -> bool:
+        """Whether one of these feeds has never had a body stored (unknown feeds count as such)."""
+        wanted = list(names)
+        rows = self._read("SELECT count(*) FROM feeds WHERE body_hash IS NOT NULL "
+                          "AND name IN (SELECT value FROM json_each(?))", (json.dumps(wanted),))
+        return int(rows[0][0]) < len(set(wanted))
 
     def save_feed_state(self, name: str, *, etag: str | None, last_modified: str | None,
                         body_hash: str | None, retry_after: float | None, title: str | None = None) -> None:

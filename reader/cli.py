@@ -252,7 +252,7 @@ def cmd_feeds(ctx: Context) -> int:
         store.sync_feeds(config.feeds)
         feeds = store.feeds_overview()
     configured = {f.name for f in config.feeds}
-    ctx.out.print(console.feeds_table([f for f in feeds if f.name in configured]))
+    ctx.out.print(console.FeedsView([f for f in feeds if f.name in configured]))
     return EXIT_OK
 
 

@@ -80,15 +80,11 @@ def article_view(article: Article) -> Group:
     return Group(*parts)
 
 
-def feeds_table(feeds: Sequence[FeedOverview], now: datetime | None = None) -> FeedsView:
-    """Every feed with its counts and last status."""
-    return FeedsView(feeds, now)
-
-
 class FeedsView:
-    """A table where the whole of it fits the width; otherwise two lines a feed (URLs and errors uncut)."""
+    """Every feed with its counts and last status: a table where the whole of it fits the width, otherwise
+    two lines a feed (URLs and errors uncut)."""
 
-    def __init__(self, feeds: Sequence[FeedOverview], now: datetime | None) -> None:
+    def __init__(self, feeds: Sequence[FeedOverview], now: datetime | None = None) -> None:
         self.feeds = feeds
         self.now = now
 

@@ -152,7 +152,7 @@ class WorkerPool:
         if self._current is not None and not self._current.free:
             self._retire(self._current)  # every slot taken by a call given up (cancelled) mid-way
         if self._current is None:
-            with real_stderr():  # the pool and its processes start here
+            with real_stderr():  # its locks may start multiprocessing's resource tracker process
                 self._current = _Pool(self.workers, self.processes)
         return self._current
 

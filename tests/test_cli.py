@@ -89,7 +89,7 @@ def test_feeds_shows_each_status(setup: list[str], capsys: pytest.CaptureFixture
 def test_the_feeds_view_is_a_table_when_it_fits_and_two_lines_a_feed_when_not() -> None:
     from rich.console import Console
 
-    from reader.console import feeds_table
+    from reader.console import FeedsView
     from reader.store import FeedOverview
 
     error = "cannot connect: the name of the server was not found (www.esempio-molto-lungo.it)"
@@ -100,7 +100,7 @@ def test_the_feeds_view_is_a_table_when_it_fits_and_two_lines_a_feed_when_not() 
 
     def shown(width: int) -> list[str]:
         screen = Console(width=width, record=True, highlight=False)
-        screen.print(feeds_table(feeds))
+        screen.print(FeedsView(feeds))
         return screen.export_text().splitlines()
 
     wide = shown(200)

@@ -431,7 +431,7 @@ def test_rendered_for_a_real_terminal_only_styles_reach_it(run: Run) -> None:
     screen = Console(file=io.StringIO(), force_terminal=True, color_system="truecolor", width=100,
                      highlight=False, emoji=False)
     screen.print(console.preview_table(previews, now))
-    screen.print(console.feeds_table(overview, now))
+    screen.print(console.FeedsView(overview, now))
     for result in run.results.values():
         screen.print(console.feed_result_line(result))
     for article in articles:

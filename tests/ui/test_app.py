@@ -192,11 +192,13 @@ def type_ahead(app: SportReaderApp, keys: str) -> None:
         app.post_message(events.Key(name, None if key == "\n" else key))
 
 
-async def test_keys_typed_right_after_slash_go_to_the_search_box(make_app: AppFactory, store: Store) -> None:
+async def test_keys_typed_right_after_slash_go_to_the_search_box(make_app: AppFactory) -> None:
     app = make_app()
+    store = app.store
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         unread = store.count(Filter(unread_only=True))
+        assert unread > 0
         for query in ("/barella\n", "/kairat\n"):  # the box mounted the first time, shown again the second
             type_ahead(app, query)
             await app.workers.wait_for_complete()
@@ -220,11 +222,13 @@ async def test_keys_typed_right_after_ctrl_f_go_to_the_find_box(make_app: AppFac
         assert (reader.text.text if reader.text else None) == opened
 
 
-async def test_keys_typed_right_after_t_filter_the_picker(make_app: AppFactory, store: Store) -> None:
+async def test_keys_typed_right_after_t_filter_the_picker(make_app: AppFactory) -> None:
     app = make_app()
+    store = app.store
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         unread = store.count(Filter(unread_only=True))
+        assert unread > 0
         type_ahead(app, "tnapoli")  # 'a' on the list would mark everything read
         await ready(pilot)
         assert isinstance(app.screen, PickerScreen)

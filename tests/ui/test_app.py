@@ -192,20 +192,24 @@ def type_ahead(app: SportReaderApp, keys: str) -> None:
         app.post_message(events.Key(name, None if key == "\n" else key))
 
 
-async def test_keys_typed_right_after_slash_go_to_the_search_box(make_app: AppFactory) -> None:
+@pytest.mark.parametrize(("typed", "box", "expected"), [
+    (("/barella\n", "/kairat\n"), "#search", ("barella", "kairat")),  # the box mounted, then shown again
+    (("tnapoli",), "#picker-filter", ("napoli",)),
+])
+async def test_keys_typed_right_after_a_box_opens_go_to_the_box(make_app: AppFactory, typed: tuple[str, ...],
+                                                                box: str, expected: tuple[str, ...]) -> None:
     app = make_app()
-    store = app.store
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        unread = store.count(Filter(unread_only=True))
+        unread = app.store.count(Filter(unread_only=True))
         assert unread > 0
-        for query in ("/barella\n", "/kairat\n"):  # the box mounted the first time, shown again the second
-            type_ahead(app, query)
+        for keys, text in zip(typed, expected, strict=True):
+            type_ahead(app, keys)
             await app.workers.wait_for_complete()
             await ready(pilot)
-            assert app.screen.query_one("#search", Input).value == query[1:-1]
-            assert main(app).query_text == query[1:-1]
-        assert store.count(Filter(unread_only=True)) == unread  # no letter of it ran a command ('a' reads all)
+            assert app.screen.query_one(box, Input).value == text
+            assert box != "#search" or main(app).query_text == text  # and enter ran the search
+        assert app.store.count(Filter(unread_only=True)) == unread  # no letter ran a command ('a' reads all)
 
 
 async def test_keys_typed_right_after_ctrl_f_go_to_the_find_box(make_app: AppFactory) -> None:
@@ -220,20 +224,6 @@ async def test_keys_typed_right_after_ctrl_f_go_to_the_find_box(make_app: AppFac
         await ready(pilot)
         assert app.screen.query_one("#find", Input).value == "napoli"
         assert (reader.text.text if reader.text else None) == opened
-
-
-async def test_keys_typed_right_after_t_filter_the_picker(make_app: AppFactory) -> None:
-    app = make_app()
-    store = app.store
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
-        unread = store.count(Filter(unread_only=True))
-        assert unread > 0
-        type_ahead(app, "tnapoli")  # 'a' on the list would mark everything read
-        await ready(pilot)
-        assert isinstance(app.screen, PickerScreen)
-        assert app.screen.query_one("#picker-filter", Input).value == "napoli"
-        assert store.count(Filter(unread_only=True)) == unread
 
 
 async def test_the_search_key_is_a_character_inside_a_text_box(make_app: AppFactory) -> None:

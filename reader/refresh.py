@@ -15,7 +15,7 @@ from reader.config import Config
 from reader.fetch import Fetcher, FetchError, FetchResult
 from reader.models import FeedResult, FeedSpec, FeedStatus, RefreshReport
 from reader.parse import FeedParseError
-from reader.parsepool import ParsePool, entry_record
+from reader.parsepool import ParsePool, Validators, entry_record
 from reader.sanitize import clean_line
 from reader.store import Store
 
@@ -97,20 +97,13 @@ class Refresher:
         return await self._store_body(spec, response, body_hash)
 
     async def _store_body(self, spec: FeedSpec, response: FetchResult, body_hash: str | None) -> FeedResult:
-        now = datetime.now(UTC)
-        # Parsed and sanitised in a worker process: this process only writes.
-        parsed = await self.pool.records(response.body, response.content_type, now)
-        new, updated = self.store.save_entries(spec.name, parsed.records, now=now,
-                                               retention_days=self.config.settings.retention_days)
-        # Validators are saved after the entries, so a crash in between only costs a re-download.
-        self._save_state(spec, response, body_hash, title=parsed.title)
-        return FeedResult(spec.name, FeedStatus.OK, http_status=response.status, warning=parsed.warning,
-                          new=new, updated=updated)
-
-    def _save_state(self, spec: FeedSpec, response: FetchResult, body_hash: str | None,
-                    title: str | None = None) -> None:
-        self.store.save_feed_state(spec.name, etag=response.etag, last_modified=response.last_modified,
-                                   body_hash=body_hash, retry_after=None, title=title)
+        # Parsed, sanitised and written by a worker process: this process only fetches.
+        stored = await self.pool.store_body(
+            self.store.path, spec.name, response.body, content_type=response.content_type, now=datetime.now(UTC),
+            retention_days=self.config.settings.retention_days,
+            validators=Validators(response.etag, response.last_modified, body_hash))
+        return FeedResult(spec.name, FeedStatus.OK, http_status=response.status, warning=stored.warning,
+                          new=stored.new, updated=stored.updated)
 
 
 def _with_duration(result: FeedResult, seconds: float) -> FeedResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
 
@@ -11,7 +12,12 @@ def main() -> int:
     # with it this module, before it can start a worker; the command line's modules are not theirs.
     from reader.cli import main as run
 
-    return run()
+    code = run()
+    # The interpreter's last garbage collection walks every object still alive, 40 ms after a refresh of
+    # 100 feeds (a twentieth of it). Frozen objects are left out of it; they are still freed, and the
+    # command closed its store and files itself: all that is skipped is looking for cycles at exit.
+    gc.freeze()
+    return code
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from rich.console import Console, Group
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from reader import __version__, console, paths
+from reader import __version__, console, paths, tls
 from reader.config import Config, ConfigError, load_config, resolve_config_path
 from reader.models import FeedResult
 from reader.store import Filter, Store, StoreError
@@ -143,6 +143,7 @@ def cmd_tui(ctx: Context) -> int:
 
 
 def cmd_refresh(ctx: Context) -> int:
+    tls.build_early()
     from reader.refresh import refresh
 
     config = ctx.config()

@@ -29,11 +29,12 @@ def start_method() -> str:
 
 @contextlib.contextmanager
 def real_stderr() -> Iterator[None]:
-    """Give sys.stderr its real file back while worker processes start.
+    """Give sys.stderr its real file back while multiprocessing's helper processes start.
 
-    The fork server and the resource tracker pass sys.stderr's descriptor to the process they start;
-    inside a Textual app sys.stderr is a capture object whose descriptor is -1 and starting them fails
-    ("bad value(s) in fds_to_keep"). Swapped for the few milliseconds of a submit only.
+    The resource tracker passes sys.stderr's descriptor to the process it starts; inside a Textual app
+    (or under pytest's capture) sys.stderr is a capture object whose descriptor is -1 and starting it fails
+    ("bad value(s) in fds_to_keep"). The swap is process-wide, so it must stay short: anything another
+    thread prints meanwhile goes to the real stderr, past the capture.
     """
     try:
         usable = sys.stderr is not None and sys.stderr.fileno() >= 0
@@ -47,6 +48,20 @@ def real_stderr() -> Iterator[None]:
         yield
     finally:
         sys.stderr = saved
+
+
+def _start_helpers(method: str) -> None:
+    """Start the resource tracker and the fork server if they are not running (quick: nothing waits for them).
+
+    Done on its own, with the real stderr, so that starting the workers (which waits for the fork server's
+    imports, 0.1-0.3 s) can run without swapping stderr for all that time.
+    """
+    from multiprocessing import forkserver, resource_tracker
+
+    with real_stderr():
+        resource_tracker.ensure_running()
+        if method == "forkserver":
+            forkserver.ensure_running()
 
 
 class WorkerError(Exception):
@@ -112,9 +127,9 @@ class _Pool:
 
     def _start_workers(self, workers: int) -> None:
         try:
-            with real_stderr():
-                for _ in range(workers):  # each submit starts a process while none is idle
-                    self.executor.submit(int)
+            _start_helpers(start_method())
+            for _ in range(workers):  # each submit starts a process while none is idle
+                self.executor.submit(int)
         except (BrokenExecutor, RuntimeError):
             pass  # shut down or broken meanwhile: the next call reports it
         finally:
@@ -128,8 +143,8 @@ class _Pool:
         return asyncio.wrap_future(await asyncio.to_thread(self._submit, call))
 
     def _submit(self, call: Callable[[], T]) -> concurrent.futures.Future[T]:
-        with real_stderr():  # it may start a worker process
-            return self.executor.submit(call)
+        _start_helpers(start_method())  # it may start a worker process, perhaps before _start_workers has
+        return self.executor.submit(call)
 
 
 class _Resubmit(Exception):

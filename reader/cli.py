@@ -13,19 +13,19 @@ import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import asdict
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console, Group
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.text import Text
-
-from reader import __version__, console, paths, tls
+from reader import __version__, paths, tls
 from reader.config import Config, ConfigError, load_config, resolve_config_path
 from reader.models import FeedResult
 from reader.store import Filter, Store, StoreError
 
 if TYPE_CHECKING:
+    from rich.console import Console, Group
+    from rich.progress import Progress
+
     from reader.annotate.model import Annotation
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -80,11 +80,23 @@ def build_parser() -> argparse.ArgumentParser:
 class Context:
     """What every command needs: the parsed arguments, consoles, the config and the data dir."""
 
-    def __init__(self, args: argparse.Namespace, out: Console, err: Console) -> None:
+    def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
-        self.out = out
-        self.err = err
         self._demo_server: Any = None
+
+    # The consoles, and Rich with them, are made when first used: `refresh -q` from cron prints nothing and
+    # starts fetching ~35 ms sooner without importing Rich.
+    @cached_property
+    def out(self) -> Console:
+        from rich.console import Console
+
+        return Console(highlight=False, emoji=False)
+
+    @cached_property
+    def err(self) -> Console:
+        from rich.console import Console
+
+        return Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
 
     @property
     def data_dir(self) -> Path:
@@ -117,17 +129,15 @@ class Context:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code."""
     args = build_parser().parse_args(argv)
-    out = Console(highlight=False, emoji=False)
-    err = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
-    ctx = Context(args, out, err)
+    ctx = Context(args)
     try:
         return COMMANDS[args.command or "tui"](ctx)
     except ConfigError as exc:
         for problem in exc.problems:
-            err.print(f"sportreader: config error: {problem.located()}", markup=False, style="red", soft_wrap=True)
+            ctx.err.print(f"sportreader: config error: {problem.located()}", markup=False, style="red", soft_wrap=True)
         return EXIT_USAGE
     except StoreError as exc:
-        err.print(f"sportreader: {exc}", markup=False, style="red", soft_wrap=True)
+        ctx.err.print(f"sportreader: {exc}", markup=False, style="red", soft_wrap=True)
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130
@@ -153,28 +163,38 @@ def cmd_refresh(ctx: Context) -> int:
     feeds = _select_feeds(config, ctx.args.feed)
 
     # On a terminal: a progress bar, then a table. Otherwise (cron, pipes): one line per feed as it ends.
-    interactive = ctx.out.is_terminal and not ctx.args.quiet
-    progress = Progress(TextColumn("Aggiornamento dei feed"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), console=ctx.out, transient=True) if interactive else None
+    interactive = not ctx.args.quiet and ctx.out.is_terminal
+    progress = _progress_bar(ctx.out) if interactive else None
     task = progress.add_task("", total=len(feeds or config.enabled_feeds)) if progress else None
 
     def report(result: FeedResult) -> None:
         if progress is not None and task is not None:
             progress.advance(task)
         elif not ctx.args.quiet or result.error:
+            from reader import console
+
             target = ctx.err if result.error and ctx.args.quiet else ctx.out
             target.print(console.feed_result_line(result))
 
     with ctx.store() as store, progress or nullcontext():
         result = refresh(config, store, feeds=feeds, on_result=report)
-    if interactive:
-        ctx.out.print(console.refresh_table(result))
     if not ctx.args.quiet:
+        from reader import console
+
+        if interactive:
+            ctx.out.print(console.refresh_table(result))
         ctx.out.print(console.refresh_summary(result))
     if config.settings.prefetch:
         _prefetch(ctx, config)
     all_failed = bool(result.results) and len(result.failed) == len(result.results)
     return EXIT_FAILED if all_failed else EXIT_OK
+
+
+def _progress_bar(out: Console) -> Progress:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn("Aggiornamento dei feed"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=out, transient=True)
 
 
 def _prefetch(ctx: Context, config: Config) -> None:
@@ -206,6 +226,8 @@ def _select_feeds(config: Config, names: list[str] | None) -> Any:
 
 
 def cmd_list(ctx: Context) -> int:
+    from reader import console
+
     where = Filter(feed=ctx.args.feed, tag=ctx.args.tag, unread_only=ctx.args.unread,
                    starred_only=ctx.args.starred)
     with ctx.store() as store:
@@ -223,6 +245,8 @@ def cmd_list(ctx: Context) -> int:
 
 
 def cmd_search(ctx: Context) -> int:
+    from reader import console
+
     query = " ".join(ctx.args.query)
     with ctx.store() as store:
         hits = store.search(query, limit=ctx.args.limit)
@@ -236,6 +260,8 @@ def cmd_search(ctx: Context) -> int:
 
 
 def cmd_show(ctx: Context) -> int:
+    from reader import console
+
     with ctx.store() as store:
         article = store.article(ctx.args.id)
     if article is None:
@@ -248,6 +274,8 @@ def cmd_show(ctx: Context) -> int:
 
 
 def cmd_feeds(ctx: Context) -> int:
+    from reader import console
+
     config = ctx.config()
     with ctx.store() as store:
         store.sync_feeds(config.feeds)
@@ -258,6 +286,7 @@ def cmd_feeds(ctx: Context) -> int:
 
 
 def cmd_check(ctx: Context) -> int:
+    from reader import console
     from reader.check import check_feeds
 
     config = ctx.config()
@@ -350,6 +379,9 @@ def _read_text(path: str) -> str:
 
 def _annotated(text: str, annotation: Annotation, styles: Mapping[str, str]) -> Group:
     """The match and kind, then the paragraphs with quotes and names styled and each speaker noted."""
+    from rich.console import Group
+    from rich.text import Text
+
     from reader.render import StyledSpan, render_paragraphs, speaker_notes
 
     spans = [StyledSpan(q.start, q.end, "quote") for q in annotation.quotes]

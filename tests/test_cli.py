@@ -45,6 +45,15 @@ def test_refresh_quiet_prints_only_errors(setup: list[str], capsys: pytest.Captu
     assert code == 0 and out == "" and "HTTP 500" in err
 
 
+def test_a_quiet_refresh_that_goes_well_never_loads_rich(setup: list[str]) -> None:
+    # Rich is a third of the command line's imports: a cron refresh with nothing to say starts without it.
+    code = ("import sys\nfrom reader.cli import main\n"
+            f"main({[*setup, 'refresh', '-q', '--feed', 'Gazzetta']!r})\n"
+            "print(sorted(m for m in ('rich.console', 'rich.progress', 'reader.console') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "[]"
+
+
 def test_refresh_fails_when_every_feed_fails(setup: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert run([*setup, "refresh", "--feed", "rotto"], capsys)[0] == 1
 

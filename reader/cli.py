@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader import __version__, paths, tls
+from reader import __version__, paths
 from reader.config import Config, ConfigError, load_config, resolve_config_path
 from reader.models import FeedResult
 from reader.store import Filter, Store, StoreError
@@ -153,7 +153,6 @@ def cmd_tui(ctx: Context) -> int:
 
 
 def cmd_refresh(ctx: Context) -> int:
-    tls.build_early()
     from reader.refresh import refresh
 
     config = ctx.config()

@@ -19,7 +19,6 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from reader import tls
 from reader.models import Settings
 from reader.sanitize import clean_line
 
@@ -143,7 +142,6 @@ def _make_client(settings: Settings) -> httpx.AsyncClient:
         follow_redirects=True,
         max_redirects=settings.max_redirects,
         limits=limits,
-        verify=tls.context(),
         event_hooks={"response": [_refuse_odd_redirect]},
     )
 

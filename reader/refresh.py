@@ -10,16 +10,17 @@ import hashlib
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from reader.config import Config
 from reader.fetch import Fetcher, FetchError, FetchResult
 from reader.models import FeedResult, FeedSpec, FeedStatus, RefreshReport
 from reader.parse import FeedParseError
-from reader.parsepool import ParsePool, Validators, entry_record
 from reader.sanitize import clean_line
 from reader.store import Store
 
-__all__ = ["Refresher", "entry_record", "refresh"]  # entry_record lives with the parse workers now
+if TYPE_CHECKING:
+    from reader.parsepool import ParsePool
 
 ResultCallback = Callable[[FeedResult], None]
 
@@ -31,10 +32,19 @@ class Refresher:
                  fetcher: Fetcher | None = None, on_result: ResultCallback | None = None) -> None:
         self.config = config
         self.store = store
-        self.pool = parse_pool or ParsePool()
+        self._pool = parse_pool
         self._own_pool = parse_pool is None
         self.fetcher = fetcher
         self.on_result = on_result
+
+    @property
+    def pool(self) -> ParsePool:
+        """The parse workers, made when first needed: a refresh with nothing to parse never imports them."""
+        if self._pool is None:
+            from reader.parsepool import ParsePool
+
+            self._pool = ParsePool()
+        return self._pool
 
     async def run(self, feeds: Sequence[FeedSpec] | None = None) -> RefreshReport:
         """Refresh the given feeds (default: every enabled one), record and prune."""
@@ -50,8 +60,8 @@ class Refresher:
         finally:
             if self.fetcher is None:
                 await fetcher.aclose()
-            if self._own_pool:
-                self.pool.close()
+            if self._own_pool and self._pool is not None:
+                self._pool.close()
         report = RefreshReport(started=started, finished=datetime.now(UTC), results=tuple(results))
         self.store.record_refresh(report)
         self.store.prune(self.config.settings.retention_days, report.finished)
@@ -97,6 +107,8 @@ class Refresher:
         return await self._store_body(spec, response, body_hash)
 
     async def _store_body(self, spec: FeedSpec, response: FetchResult, body_hash: str | None) -> FeedResult:
+        from reader.parsepool import Validators
+
         # Parsed, sanitised and written by a worker process: this process only fetches.
         stored = await self.pool.store_body(
             self.store.path, spec.name, response.body, content_type=response.content_type, now=datetime.now(UTC),

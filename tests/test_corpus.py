@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reader.models import FeedSpec
 from reader.parse import FeedParseError, parse_feed
-from reader.refresh import entry_record
+from reader.parsepool import entry_record
 from reader.store import Store
 from tests.conftest import shared_path
 

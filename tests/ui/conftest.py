@@ -14,7 +14,7 @@ from reader.config import Config
 from reader.demo import feed_path, load_edition, render_feed
 from reader.models import FeedSpec, Settings
 from reader.parse import parse_feed
-from reader.refresh import entry_record
+from reader.parsepool import entry_record
 from reader.store import Store
 from reader.ui.app import SportReaderApp
 

@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader import __version__, paths
+from reader import __version__, paths, tls
 from reader.config import Config, ConfigError, load_config, resolve_config_path
 from reader.models import FeedResult
 from reader.store import Filter, Store, StoreError
@@ -153,6 +153,7 @@ def cmd_tui(ctx: Context) -> int:
 
 
 def cmd_refresh(ctx: Context) -> int:
+    tls.build_early()  # first: it reads the CA bundle on a thread while the rest starts up
     from reader.refresh import refresh
 
     config = ctx.config()

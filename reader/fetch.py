@@ -18,6 +18,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from reader import tls
 from reader.models import Settings
 from reader.sanitize import clean_line
 
@@ -150,6 +151,7 @@ def _make_client(settings: Settings) -> httpx.AsyncClient:
         follow_redirects=True,
         max_redirects=settings.max_redirects,
         limits=limits,
+        verify=tls.context(),
         event_hooks={"response": [_refuse_odd_redirect]},
     )
 

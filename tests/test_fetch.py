@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import ssl
 import zlib
+from pathlib import Path
 
 import pytest
 
+from reader import tls
 from reader.fetch import Fetcher, FetchError, parse_retry_after
 from reader.models import Settings
 from tests.server import FeedServer, Route
@@ -130,3 +133,22 @@ def test_retry_after_accepts_seconds_and_dates() -> None:
     assert parse_retry_after("Wed, 25 Nov 2026 10:01:00 GMT", now=1795600800.0) == 60
     assert parse_retry_after("domani") is None
     assert parse_retry_after("99999999") == 86400
+
+
+def test_the_tls_context_is_built_once_and_verifies(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tls, "_context", None)
+    tls.build_early()
+    context = tls.context()
+    assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+    assert context.get_ca_certs() or context.cert_store_stats()["x509_ca"] > 0
+    assert tls.context() is context
+    assert Fetcher(Settings()).client._transport._pool._ssl_context is context  # type: ignore[attr-defined]
+
+
+def test_ssl_cert_file_is_honoured_and_its_error_reaches_the_caller(monkeypatch: pytest.MonkeyPatch,
+                                                                     tmp_path: Path) -> None:
+    monkeypatch.setattr(tls, "_context", None)
+    monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "missing.pem"))
+    tls.build_early()
+    with pytest.raises(FileNotFoundError):
+        tls.context()

@@ -51,8 +51,8 @@ class Refresher:
         started = datetime.now(UTC)
         targets = tuple(feeds) if feeds is not None else self.config.enabled_feeds
         self.store.sync_feeds(self.config.feeds)
-        if self.store.any_never_stored(spec.name for spec in targets):
-            # A feed never stored will be parsed: the parse workers start now, while the fetches run.
+        if self.store.any_new_feed(spec.name for spec in targets):
+            # A new feed will be parsed: the parse workers start now, while the fetches run.
             self.pool.start()
         fetcher = self.fetcher or Fetcher(self.config.settings)
         try:

@@ -173,12 +173,20 @@ def test_a_stale_search_index_is_caught_by_the_check(store: Store) -> None:
     assert not fts_consistent(store)
 
 
-def test_feeds_never_stored_are_told_apart(store: Store) -> None:
+def test_new_feeds_are_told_apart_from_stored_and_failing_ones(store: Store) -> None:
     store.sync_feeds(FEEDS)
-    assert store.any_never_stored(["Gazzetta", "Tuttosport"])
+    assert store.any_new_feed(["Gazzetta", "Tuttosport"])
     store.save_feed_state("Gazzetta", etag=None, last_modified=None, body_hash="h", retry_after=None)
-    assert store.any_never_stored(["Gazzetta", "Tuttosport"]) and store.any_never_stored(["Nuovo"])
-    assert not store.any_never_stored(["Gazzetta"]) and not store.any_never_stored([])
+    assert store.any_new_feed(["Gazzetta", "Tuttosport"]) and store.any_new_feed(["Nuovo"])
+    assert not store.any_new_feed(["Gazzetta"]) and not store.any_new_feed([])
+
+    def refreshed(status: FeedStatus) -> RefreshReport:
+        return RefreshReport(started=NOW, finished=NOW, results=(FeedResult("Tuttosport", status),))
+
+    store.record_refresh(refreshed(FeedStatus.ERROR))  # never stored, failing: not worth starting workers for
+    assert not store.any_new_feed(["Gazzetta", "Tuttosport"])
+    store.record_refresh(refreshed(FeedStatus.NOT_MODIFIED))  # its last try did not fail: it may parse
+    assert store.any_new_feed(["Tuttosport"])
 
 
 def test_retention_prunes_old_unstarred_entries(store: Store) -> None:

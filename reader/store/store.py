@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 
-from reader.models import FeedSpec, RefreshReport
+from reader.models import FeedSpec, FeedStatus, RefreshReport
 from reader.store import search as fts
 from reader.store.db import connect
 from reader.store.records import (
@@ -105,11 +105,15 @@ class Store:
                           "WHERE name = ?", (name,))
         return FeedState(*rows[0]) if rows else None
 
-    def any_never_stored(self, names: Iterable[str]) -> bool:
-        """Whether one of these feeds has never had a body stored (unknown feeds count as such)."""
+    def any_new_feed(self, names: Iterable[str]) -> bool:
+        """Whether one of these feeds has never had a body stored nor failed its last refresh (unknown feeds
+        count): a feed whose body is sure to be parsed. One that fails every time is not counted."""
         wanted = list(names)
-        rows = self._read("SELECT count(*) FROM feeds WHERE body_hash IS NOT NULL "
-                          "AND name IN (SELECT value FROM json_each(?))", (json.dumps(wanted),))
+        rows = self._read(
+            """SELECT count(*) FROM feeds f WHERE f.name IN (SELECT value FROM json_each(?))
+               AND (f.body_hash IS NOT NULL OR (SELECT r.status FROM feed_results r WHERE r.feed_id = f.id
+                                                ORDER BY r.id DESC LIMIT 1) = ?)""",
+            (json.dumps(wanted), FeedStatus.ERROR.value))
         return int(rows[0][0]) < len(set(wanted))
 
     def save_feed_state(self, name: str, *, etag: str | None, last_modified: str | None,

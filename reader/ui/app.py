@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -592,14 +593,10 @@ class MainScreen(Screen[None]):
         self.set_class(not self.main.state.sidebar, "-no-sidebar")
 
     def action_feeds(self) -> None:
-        self._show_feeds()
-
-    @work(group="feeds-screen")
-    async def _show_feeds(self) -> None:
-        feeds = await off(self.store.feeds_overview)
         from reader.ui.screens import FeedsScreen
 
-        await self.app.push_screen(FeedsScreen(feeds, self.main.clock()))
+        # Pushed now, filled from the store after: the keys typed next go to it, not to the list.
+        self.app.push_screen(FeedsScreen(partial(off, self.store.feeds_overview), self.main.clock()))
 
     def action_help(self) -> None:
         from reader.ui.screens import HelpScreen

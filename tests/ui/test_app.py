@@ -212,6 +212,20 @@ async def test_keys_typed_right_after_a_box_opens_go_to_the_box(make_app: AppFac
         assert app.store.count(Filter(unread_only=True)) == unread  # no letter ran a command ('a' reads all)
 
 
+async def test_keys_typed_right_after_the_feeds_key_go_to_the_feeds_screen(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        previews = main(app).query_one(PreviewList)
+        selected = previews.selected
+        type_ahead(app, "Fjj")  # the screen reads the store first: 'j' moved the list beneath it
+        await app.workers.wait_for_complete()
+        await ready(pilot)
+        assert isinstance(app.screen, FeedsScreen) and len(app.screen.feeds) == 4
+        assert app.screen.query_one(DataTable).row_count == 4
+        assert previews.selected == selected
+
+
 async def test_keys_typed_right_after_ctrl_f_go_to_the_find_box(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -124,6 +124,9 @@ class Fetcher:
     async def _get(self, url: str, headers: dict[str, str], cap: int, started: float) -> FetchResult:
         async with self.client.stream("GET", url, headers=headers) as response:
             if response.status_code == 304:
+                # A 304 has no body, but until its (empty) end is read the connection counts as busy and
+                # is closed instead of reused: every conditional GET then paid for a new connection.
+                await _read_capped(response, cap)
                 body = b""
             elif response.status_code >= 400 or response.status_code < 200:
                 raise _status_error(response)

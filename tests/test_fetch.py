@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import ssl
+import threading
 import zlib
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -152,3 +155,34 @@ def test_ssl_cert_file_is_honoured_and_its_error_reaches_the_caller(monkeypatch:
     tls.build_early()
     with pytest.raises(FileNotFoundError):
         tls.context()
+
+
+def test_a_304_leaves_its_connection_open_for_the_next_request() -> None:
+    ports: list[int] = []
+
+    class KeepAlive(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            ports.append(self.client_address[1])
+            self.send_response(304)
+            self.send_header("ETag", '"v1"')
+            self.end_headers()
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), KeepAlive)
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+
+    async def three() -> list[int]:
+        async with Fetcher(Settings()) as fetcher:
+            url = f"http://127.0.0.1:{server.server_address[1]}/feed"
+            return [(await fetcher.fetch(url, etag='"v1"')).status for _ in range(3)]
+
+    try:
+        assert asyncio.run(three()) == [304, 304, 304]
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert len(set(ports)) == 1  # one connection: each 304 used to close it, and a new one was opened

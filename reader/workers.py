@@ -7,7 +7,6 @@ input that sends a library into a quadratic regex can only be stopped by ending 
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import contextlib
 import multiprocessing
 import os
@@ -29,12 +28,13 @@ def start_method() -> str:
 
 @contextlib.contextmanager
 def real_stderr() -> Iterator[None]:
-    """Give sys.stderr its real file back while multiprocessing's helper processes start.
+    """Give sys.stderr its real file back while multiprocessing's resource tracker starts.
 
     The resource tracker passes sys.stderr's descriptor to the process it starts; inside a Textual app
     (or under pytest's capture) sys.stderr is a capture object whose descriptor is -1 and starting it fails
-    ("bad value(s) in fds_to_keep"). The swap is process-wide, so it must stay short: anything another
-    thread prints meanwhile goes to the real stderr, past the capture.
+    ("bad value(s) in fds_to_keep"). It starts with a pool's first locks (see WorkerPool._pool); the fork
+    server and the workers need no stderr of ours. The swap is process-wide, so it must stay short:
+    anything another thread prints meanwhile goes to the real stderr, past the capture.
     """
     try:
         usable = sys.stderr is not None and sys.stderr.fileno() >= 0
@@ -48,20 +48,6 @@ def real_stderr() -> Iterator[None]:
         yield
     finally:
         sys.stderr = saved
-
-
-def _start_helpers(method: str) -> None:
-    """Start the resource tracker and the fork server if they are not running (quick: nothing waits for them).
-
-    Done on its own, with the real stderr, so that starting the workers (which waits for the fork server's
-    imports, 0.1-0.3 s) can run without swapping stderr for all that time.
-    """
-    from multiprocessing import forkserver, resource_tracker
-
-    with real_stderr():
-        resource_tracker.ensure_running()
-        if method == "forkserver":
-            forkserver.ensure_running()
 
 
 class WorkerError(Exception):
@@ -127,7 +113,6 @@ class _Pool:
 
     def _start_workers(self, workers: int) -> None:
         try:
-            _start_helpers(start_method())
             for _ in range(workers):  # each submit starts a process while none is idle
                 self.executor.submit(int)
         except (BrokenExecutor, RuntimeError):
@@ -138,13 +123,9 @@ class _Pool:
     async def submit(self, loop: asyncio.AbstractEventLoop, call: Callable[[], T]) -> asyncio.Future[T]:
         """Hand a call to the executor without blocking the loop while the workers start."""
         if self.ready.is_set():
-            with real_stderr():
-                return loop.run_in_executor(self.executor, call)
-        return asyncio.wrap_future(await asyncio.to_thread(self._submit, call))
-
-    def _submit(self, call: Callable[[], T]) -> concurrent.futures.Future[T]:
-        _start_helpers(start_method())  # it may start a worker process, perhaps before _start_workers has
-        return self.executor.submit(call)
+            return loop.run_in_executor(self.executor, call)
+        # It may start a worker process, which waits for the fork server: off the loop's thread.
+        return asyncio.wrap_future(await asyncio.to_thread(self.executor.submit, call))
 
 
 class _Resubmit(Exception):
@@ -167,7 +148,7 @@ class WorkerPool:
         if self._current is not None and not self._current.free:
             self._retire(self._current)  # every slot taken by a call given up (cancelled) mid-way
         if self._current is None:
-            with real_stderr():  # its locks may start multiprocessing's resource tracker process
+            with real_stderr():  # its locks start multiprocessing's resource tracker process
                 self._current = _Pool(self.workers, self.processes)
         return self._current
 

@@ -124,3 +124,35 @@ def test_workers_end_when_the_process_using_them_is_killed(tmp_path: Path) -> No
     while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [pid for pid in workers if _alive(pid)]
+
+
+CAPTURED_USER = """
+import asyncio, io, sys
+from reader.workers import WorkerPool
+
+class Capture(io.StringIO):
+    def fileno(self):
+        return -1  # as Textual's stderr capture answers
+
+async def main():
+    pool = WorkerPool(workers=2, deadline=5.0)
+    pool.start()
+    results = await asyncio.gather(*(pool.run(abs, -n) for n in range(4)))
+    pool.close()
+    return results
+
+if __name__ == "__main__":
+    real, sys.stderr = sys.stderr, Capture()
+    results = asyncio.run(main())
+    leaked, sys.stderr = sys.stderr.getvalue(), real
+    print(results, repr(leaked))
+"""
+
+
+def test_workers_start_in_a_process_whose_stderr_is_captured(tmp_path: Path) -> None:
+    # A fresh process, so that multiprocessing's resource tracker has to start under the capture.
+    script = tmp_path / "captured.py"
+    script.write_text(CAPTURED_USER, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[0, 1, 2, 3] ''"

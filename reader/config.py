@@ -215,7 +215,7 @@ class _Validator:
             return fallback
 
     def config(self, data: dict[str, Any], origin: str) -> Config:
-        self.reject_unknown(data, TOP_LEVEL_KEYS, ())
+        data = self.known_keys(data, TOP_LEVEL_KEYS, ())
         config = Config(
             path=self.path,
             origin=origin,
@@ -237,10 +237,11 @@ class _Validator:
             raise self.error((key,), f"must be a table ([{key}]), got {_type_name(value)}")
         return value
 
-    def reject_unknown(self, table: Mapping[str, Any], known: tuple[str, ...],
-                       where: tuple[str | int, ...]) -> None:
-        """Note every key of the table that is not known; the caller goes on with the known ones."""
+    def known_keys(self, table: Mapping[str, Any], known: tuple[str, ...],
+                   where: tuple[str | int, ...]) -> dict[str, Any]:
+        """The table without its unknown keys, each noted as a problem: the caller goes on with the rest."""
         self.problems.extend(self._unknown(key, known, where) for key in table if key not in known)
+        return {key: value for key, value in table.items() if key in known}
 
     def _unknown(self, key: str, known: tuple[str, ...], where: tuple[str | int, ...]) -> ConfigError:
         hint = _close_matches(key, known, n=1)
@@ -250,20 +251,16 @@ class _Validator:
     def settings(self, table: dict[str, Any]) -> Settings:
         defaults = Settings()
         known = tuple(f.name for f in fields(Settings))
-        self.reject_unknown(table, known, ("settings",))
         values: dict[str, Any] = {}
-        for key, value in table.items():
-            if key not in known:
-                continue
+        for key, value in self.known_keys(table, known, ("settings",)).items():
             default = getattr(defaults, key)
             values[key] = self.checked(partial(self.setting_value, key, value, type(default)), default)
         return Settings(**values)
 
     def keys(self, table: dict[str, Any]) -> dict[str, str]:
         """`[keys]`: action = "key,key"; an unknown action is an error with a suggestion."""
-        self.reject_unknown(table, tuple(sorted(ACTION_IDS)), ("keys",))
-        return {action: self.key_list(value, ("keys", action)) for action, value in table.items()
-                if action in ACTION_IDS}
+        known = self.known_keys(table, tuple(sorted(ACTION_IDS)), ("keys",))
+        return {action: self.key_list(value, ("keys", action)) for action, value in known.items()}
 
     def key_list(self, value: Any, where: tuple[str | int, ...]) -> str:
         keys = self.string_list(value, where) if isinstance(value, list) else (self.string(value, where),)
@@ -275,11 +272,8 @@ class _Validator:
 
     def highlight(self, table: dict[str, Any]) -> dict[str, str]:
         """`[highlight]`: role = "Rich style", e.g. player = "bold blue"."""
-        self.reject_unknown(table, tuple(HIGHLIGHT_STYLES), ("highlight",))
         styles: dict[str, str] = {}
-        for role, value in table.items():
-            if role not in HIGHLIGHT_STYLES:
-                continue
+        for role, value in self.known_keys(table, tuple(HIGHLIGHT_STYLES), ("highlight",)).items():
             style = self.string(value, ("highlight", role))
             try:
                 Style.parse(style)
@@ -345,7 +339,7 @@ class _Validator:
         where: tuple[str | int, ...] = ("feeds", index)
         if not isinstance(item, dict):
             raise self.error(where, f"must be a table, got {_type_name(item)}")
-        self.reject_unknown(item, FEED_KEYS, where)
+        item = self.known_keys(item, FEED_KEYS, where)
         for required in ("name", "url"):
             if required not in item:
                 raise self.error(where, f"missing required key '{required}'")
@@ -396,7 +390,7 @@ class _Validator:
             where: tuple[str | int, ...] = ("names", name)
             if not isinstance(spec, dict):
                 raise self.error(where, f"must be a table like {{ kind = 'player' }}, got {_type_name(spec)}")
-            self.reject_unknown(spec, NAME_KEYS, where)
+            spec = self.known_keys(spec, NAME_KEYS, where)
             kind = spec.get("kind")
             if kind not in NAME_KINDS:
                 raise self.error((*where, "kind"), f"must be one of {', '.join(NAME_KINDS)}, got {kind!r}")

@@ -78,13 +78,15 @@ class CountingPool(ParsePool):
         return await super().run(func, *args, **kwargs)
 
 
-def test_workers_start_early_only_when_a_feed_was_never_stored(feed_server: FeedServer, store: Store) -> None:
+def test_workers_start_early_only_when_a_new_feed_will_be_parsed(feed_server: FeedServer, store: Store) -> None:
     feed_server.routes["/uno"] = Route(rss([item(1)]), etag='"e1"')
     feed_server.routes["/ansa"] = Route(rss([item(2)]))
-    config = config_for(feed_server, "/uno", "/ansa")
+    feed_server.routes["/rotto"] = Route(b"down", status=500)
+    config = config_for(feed_server, "/uno", "/ansa", "/rotto")
     cold, warm = CountingPool(), CountingPool()
     refresh(config, store, parse_pool=cold)
-    refresh(config, store, parse_pool=warm)  # a 304 and an unchanged body: nothing to parse
+    # A 304, an unchanged body and a feed never stored that failed last time: nothing worth starting for.
+    refresh(config, store, parse_pool=warm)
     assert (cold.early_starts, cold.calls) == (1, 2)
     assert (warm.early_starts, warm.calls) == (0, 0)
 

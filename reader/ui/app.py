@@ -72,7 +72,10 @@ class MainScreen(Screen[None]):
     ]
 
     def __init__(self, app_: SportReaderApp) -> None:
-        super().__init__()
+        # The layout classes from the start: added on mount and on the first resize (a narrow terminal),
+        # each restyled every widget once more before the first paint.
+        super().__init__(classes=" ".join(name for name, on in (("-narrow", app_.size.width < NARROW),
+                                                              ("-no-sidebar", not app_.state.sidebar)) if on))
         self.main = app_
         self.filter = app_.state.filter()
         self.query_text: str | None = None  # a search shown instead of the list
@@ -99,7 +102,6 @@ class MainScreen(Screen[None]):
         yield KeysBar(id="keys")
 
     def on_mount(self) -> None:
-        self.set_class(not self.main.state.sidebar, "-no-sidebar")
         self.set_focus(self.query_one(PreviewList))
         self._update_topbar()
         self.load_previews(keep=self.main.state.selected)

@@ -541,6 +541,24 @@ async def test_f_toggles_the_sidebar_and_S_shows_starred(make_app: AppFactory) -
         assert len(starred) == 1 and starred[0].starred
 
 
+async def test_a_hidden_sidebar_stays_hidden_at_the_next_start_and_the_layout_follows_the_width(
+        make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert not main(app).has_class("-narrow")
+        await pilot.press("f")
+        await ready(pilot)
+    again = make_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        screen = main(again)
+        assert screen.has_class("-no-sidebar") and screen.query_one("#sidebar").region.width == 0
+        await pilot.resize_terminal(80, 24)
+        await ready(pilot)
+        assert screen.has_class("-narrow")
+
+
 async def from_the_palette(pilot: Pilot[None], command: str) -> None:
     """Open the command palette, type, and run the best match."""
     await ready(pilot)

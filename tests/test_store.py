@@ -241,6 +241,9 @@ def test_a_database_of_an_older_schema_is_migrated(tmp_path: Path) -> None:
         assert [h.preview.title for h in store.search("lautaro")] == ["Vecchio articolo su Lautaro"]
         assert store.previews()[0].read
         assert store.feeds_overview()[0].status is None
+        store.save_entries("Gazzetta", [record("b", "Nuovo articolo su Lautaro")], now=NOW)  # indexed once
+        assert len(store.search("lautaro")) == 2
+        assert fts_consistent(store)
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 

@@ -323,13 +323,16 @@ def _filter_sql(where: Filter) -> tuple[str, list[object]]:
 
 def _insert(conn: sqlite3.Connection, feed_id: int, r: EntryRecord, digest: str, published: float,
             now: float) -> None:
-    conn.execute(
+    cursor = conn.execute(
         """INSERT INTO entries (feed_id, uid, title, link, author, summary, content, categories,
              published, updated, first_seen, content_hash)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (feed_id, r.uid, r.title, r.link, r.author, r.summary, r.content, SEPARATOR.join(r.categories),
          published, _timestamp(r.updated), now, digest),
     )
+    # Indexed here rather than by a trigger: see migration 4.
+    conn.execute("INSERT INTO entries_fts (rowid, title, summary, content) VALUES (?, ?, ?, ?)",
+                 (cursor.lastrowid, r.title, r.summary, r.content))
 
 
 def _update(conn: sqlite3.Connection, feed_id: int, r: EntryRecord, digest: str) -> None:

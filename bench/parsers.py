@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 from farm import make_feed  # noqa: E402
 
-from reader.parse import FeedParseError, _normalise, _refuse_unsafe, parse_feed  # noqa: E402
+from reader.models import FeedParseError  # noqa: E402
+from reader.parse import _normalise, _refuse_unsafe, parse_feed  # noqa: E402
 
 NOW = datetime(2026, 11, 25, tzinfo=UTC)
 CORPUS = ROOT.parent / "shared" / "corpora" / "feedparser-tests"

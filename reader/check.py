@@ -9,8 +9,7 @@ from datetime import UTC, datetime
 
 from reader.config import Config
 from reader.fetch import Fetcher, FetchError
-from reader.models import FeedResult, FeedSpec, FeedStatus
-from reader.parse import FeedParseError
+from reader.models import FeedParseError, FeedResult, FeedSpec, FeedStatus
 from reader.parsepool import ParsePool
 from reader.sanitize import clean_line
 

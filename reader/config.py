@@ -13,9 +13,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from rich.errors import StyleSyntaxError
-from rich.style import Style
-
 from reader import paths
 from reader.appearance import HIGHLIGHT_STYLES, THEMES
 from reader.keymap import ACTION_IDS
@@ -272,8 +269,15 @@ class _Validator:
 
     def highlight(self, table: dict[str, Any]) -> dict[str, str]:
         """`[highlight]`: role = "Rich style", e.g. player = "bold blue"."""
+        known = self.known_keys(table, tuple(HIGHLIGHT_STYLES), ("highlight",))
+        if not known:
+            return {}
+        # Rich's style parser (10 ms to import) only for a config that sets styles.
+        from rich.errors import StyleSyntaxError
+        from rich.style import Style
+
         styles: dict[str, str] = {}
-        for role, value in self.known_keys(table, tuple(HIGHLIGHT_STYLES), ("highlight",)).items():
+        for role, value in known.items():
             style = self.string(value, ("highlight", role))
             try:
                 Style.parse(style)

@@ -1,4 +1,5 @@
-"""Frozen dataclasses shared by the layers: feed specs, settings, parsed entries, refresh results."""
+"""Frozen dataclasses shared by the layers (feed specs, settings, parsed entries, refresh results), and the
+error of a feed that cannot be parsed."""
 
 from __future__ import annotations
 
@@ -30,6 +31,10 @@ class Settings:
     max_redirects: int = 5
     prefetch: bool = False
     theme: str = "textual-dark"
+
+
+class FeedParseError(Exception):
+    """The body is not a usable feed; the message says why, in a few words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,3 +100,21 @@ class RefreshReport:
     def failed(self) -> tuple[FeedResult, ...]:
         """The feeds that ended in an error."""
         return tuple(r for r in self.results if r.status is FeedStatus.ERROR)
+
+
+@dataclass(frozen=True, slots=True)
+class Validators:
+    """What the next conditional GET of a feed sends, and the hash that tells an unchanged body."""
+
+    etag: str | None
+    last_modified: str | None
+    body_hash: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFeed:
+    """What storing a feed body did (a parse worker's answer to the fetching process)."""
+
+    new: int
+    updated: int
+    warning: str | None = None

@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from reader import fastparse
-from reader.models import ParsedEntry, ParsedFeed
+from reader.models import FeedParseError, ParsedEntry, ParsedFeed
 
 MAX_ENTRIES = 5000
 MAX_CATEGORIES = 50
@@ -68,10 +68,6 @@ def _feedparser() -> Any:
 
     feedparser.registerDateHandler(_italian_date)
     return feedparser
-
-
-class FeedParseError(Exception):
-    """The body is not a usable feed; the message says why, in a few words."""
 
 
 def parse_feed(body: bytes, *, content_type: str | None = None, now: datetime | None = None,

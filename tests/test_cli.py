@@ -45,11 +45,13 @@ def test_refresh_quiet_prints_only_errors(setup: list[str], capsys: pytest.Captu
     assert code == 0 and out == "" and "HTTP 500" in err
 
 
-def test_a_quiet_refresh_that_goes_well_never_loads_rich(setup: list[str]) -> None:
+def test_a_quiet_refresh_that_goes_well_never_loads_rich_nor_the_parsers(setup: list[str]) -> None:
     # Rich is a third of the command line's imports: a cron refresh with nothing to say starts without it.
+    # The parsers are the workers' (reader.ingest): the process that fetches never needs them.
+    unwanted = ("rich", "reader.console", "reader.parse", "reader.htmltext", "reader.ingest", "feedparser")
     code = ("import sys\nfrom reader.cli import main\n"
-            f"main({[*setup, 'refresh', '-q', '--feed', 'Gazzetta']!r})\n"
-            "print(sorted(m for m in ('rich.console', 'rich.progress', 'reader.console') if m in sys.modules))")
+            f"assert main({[*setup, 'refresh', '-q', '--feed', 'Gazzetta']!r}) == 0\n"
+            f"print(sorted(m for m in {unwanted!r} if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert done.stdout.strip() == "[]"
 

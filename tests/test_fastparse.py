@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from reader import fastparse
-from reader.models import ParsedFeed
-from reader.parse import FeedParseError, parse_feed
+from reader.models import FeedParseError, ParsedFeed
+from reader.parse import parse_feed
 from tests.conftest import item, rss, shared_path
 
 pytest.importorskip("feedparser_rs")

@@ -29,9 +29,10 @@ from rich.console import Console
 
 from reader import console, fastparse, render
 from reader.config import load_config
-from reader.models import FeedResult, FeedStatus
-from reader.parse import FeedParseError, parse_feed
-from reader.parsepool import ParsePool, entry_record
+from reader.ingest import entry_record
+from reader.models import FeedParseError, FeedResult, FeedStatus
+from reader.parse import parse_feed
+from reader.parsepool import ParsePool
 from reader.refresh import refresh
 from reader.store import Filter, Store
 from tests.conftest import item, rss

@@ -23,9 +23,9 @@ from rich.console import Console
 from rich.text import Text
 
 from reader import console, render
-from reader.models import FeedSpec
-from reader.parse import FeedParseError, parse_feed
-from reader.parsepool import entry_record
+from reader.ingest import entry_record
+from reader.models import FeedParseError, FeedSpec
+from reader.parse import parse_feed
 from reader.store import Filter, Preview, Store
 from tests.hostile.conftest import SGR, assert_clean, assert_terminal_clean
 

@@ -12,9 +12,9 @@ import pytest
 
 from reader.config import Config
 from reader.demo import feed_path, load_edition, render_feed
+from reader.ingest import entry_record
 from reader.models import FeedSpec, Settings
 from reader.parse import parse_feed
-from reader.parsepool import entry_record
 from reader.store import Store
 from reader.ui.app import SportReaderApp
 

@@ -14,8 +14,9 @@ from datetime import datetime
 from pathlib import Path
 
 from reader.htmltext import html_to_text
-from reader.models import ParsedEntry, StoredFeed, Validators
+from reader.models import ParsedEntry
 from reader.parse import parse_feed
+from reader.parsepool import StoredFeed, Validators
 from reader.sanitize import clean_line, safe_link
 from reader.store import Store
 from reader.store.records import EntryRecord

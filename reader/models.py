@@ -100,21 +100,3 @@ class RefreshReport:
     def failed(self) -> tuple[FeedResult, ...]:
         """The feeds that ended in an error."""
         return tuple(r for r in self.results if r.status is FeedStatus.ERROR)
-
-
-@dataclass(frozen=True, slots=True)
-class Validators:
-    """What the next conditional GET of a feed sends, and the hash that tells an unchanged body."""
-
-    etag: str | None
-    last_modified: str | None
-    body_hash: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class StoredFeed:
-    """What storing a feed body did (a parse worker's answer to the fetching process)."""
-
-    new: int
-    updated: int
-    warning: str | None = None

@@ -7,13 +7,32 @@ workers' fork server preloads, so the fetching process never imports the parsers
 from __future__ import annotations
 
 import multiprocessing
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from reader.models import FeedParseError, ParsedFeed, StoredFeed, Validators
+from reader.models import FeedParseError, ParsedFeed
 from reader.workers import WorkerError, WorkerPool
 
 DEFAULT_DEADLINE = 10.0  # real feeds parse in well under a second
+
+
+@dataclass(frozen=True, slots=True)
+class Validators:
+    """What the next conditional GET of a feed sends, and the hash that tells an unchanged body."""
+
+    etag: str | None
+    last_modified: str | None
+    body_hash: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFeed:
+    """What storing a feed body did (a worker's answer to the fetching process)."""
+
+    new: int
+    updated: int
+    warning: str | None = None
 
 
 def _parse(body: bytes, *, content_type: str | None, now: datetime) -> ParsedFeed:

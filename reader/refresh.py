@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from reader.config import Config
 from reader.fetch import Fetcher, FetchError, FetchResult
-from reader.models import FeedParseError, FeedResult, FeedSpec, FeedStatus, RefreshReport, Validators
+from reader.models import FeedParseError, FeedResult, FeedSpec, FeedStatus, RefreshReport
 from reader.sanitize import clean_line
 from reader.store import Store
 
@@ -106,6 +106,8 @@ class Refresher:
         return await self._store_body(spec, response, body_hash)
 
     async def _store_body(self, spec: FeedSpec, response: FetchResult, body_hash: str | None) -> FeedResult:
+        from reader.parsepool import Validators
+
         # Parsed, sanitised and written by a worker process: this process only fetches.
         stored = await self.pool.store_body(
             self.store.path, spec.name, response.body, content_type=response.content_type, now=datetime.now(UTC),

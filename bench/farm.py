@@ -56,6 +56,8 @@ class Farm:
         self.latency = latency
         self.validators = validators
         self.requests = 0
+        # (arrived, answered) per request, on time.perf_counter()'s clock: where a client's time goes.
+        self.log: list[tuple[float, float]] = []
         self.bodies: dict[str, tuple[bytes, str, str]] = {}
         for index in range(feeds):
             body, charset = make_feed(index, items)
@@ -92,6 +94,13 @@ class Farm:
                 pass
 
             def do_GET(self) -> None:
+                arrived = time.perf_counter()
+                try:
+                    self._answer()
+                finally:
+                    farm.log.append((arrived, time.perf_counter()))
+
+            def _answer(self) -> None:
                 farm.requests += 1
                 time.sleep(farm.latency)
                 found = farm.bodies.get(self.path)

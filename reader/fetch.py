@@ -7,6 +7,7 @@ in one piece before any limit could apply.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
 import importlib.util
 import sys
@@ -28,6 +29,10 @@ if TYPE_CHECKING:
 # workers first, and their fork server imports the parsers on the other core meanwhile.
 
 ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+# An error page up to this size, arriving within this time, is read (and dropped) so that its connection
+# can be reused.
+ERROR_PAGE_CAP = 64 * 1024
+ERROR_PAGE_WAIT = 0.5
 # A 429 or 503 whose Retry-After is missing or unreadable still asks us to wait: this long.
 DEFAULT_BACKOFF = 600.0
 
@@ -129,6 +134,7 @@ class Fetcher:
                 await _read_capped(response, cap)
                 body = b""
             elif response.status_code >= 400 or response.status_code < 200:
+                await _drain(response)
                 raise _status_error(response)
             else:
                 body = await _read_capped(response, cap)
@@ -204,6 +210,18 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
         when = when.replace(tzinfo=UTC)
     now = time.time() if now is None else now
     return min(max(0.0, when.timestamp() - now), 86400.0)
+
+
+async def _drain(response: httpx.Response) -> None:
+    """Read a small error page to its end, so that its connection is reused rather than closed (as with a 304).
+
+    A large or slow one is left unread: a new connection costs less than waiting for a page nobody reads.
+    """
+    import httpx
+
+    with contextlib.suppress(FetchError, TimeoutError, httpx.HTTPError):
+        async with asyncio.timeout(ERROR_PAGE_WAIT):
+            await _read_capped(response, ERROR_PAGE_CAP)
 
 
 async def _read_capped(response: httpx.Response, cap: int) -> bytes:

@@ -6,6 +6,7 @@ import asyncio
 import gzip
 import ssl
 import threading
+import time
 import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -157,8 +158,11 @@ def test_ssl_cert_file_is_honoured_and_its_error_reaches_the_caller(monkeypatch:
         tls.context()
 
 
-def test_a_304_leaves_its_connection_open_for_the_next_request() -> None:
+def keep_alive_ports(answers: list[tuple[int, bytes]]) -> tuple[list[int | str], list[int]]:
+    """Fetch one URL once per answer (status, body) from a keep-alive server: what each fetch gave (its
+    status, or its error), and the client port of each request."""
     ports: list[int] = []
+    queue = list(answers)
 
     class KeepAlive(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -168,21 +172,82 @@ def test_a_304_leaves_its_connection_open_for_the_next_request() -> None:
 
         def do_GET(self) -> None:
             ports.append(self.client_address[1])
-            self.send_response(304)
+            status, body = queue.pop(0)
+            self.send_response(status)
             self.send_header("ETag", '"v1"')
+            if status != 304:
+                self.send_header("Content-Length", str(len(body)))
             self.end_headers()
+            self.wfile.write(body)
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), KeepAlive)
     threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
 
-    async def three() -> list[int]:
+    async def each() -> list[int | str]:
+        outcomes: list[int | str] = []
         async with Fetcher(Settings()) as fetcher:
             url = f"http://127.0.0.1:{server.server_address[1]}/feed"
-            return [(await fetcher.fetch(url, etag='"v1"')).status for _ in range(3)]
+            for _ in answers:
+                try:
+                    outcomes.append((await fetcher.fetch(url, etag='"v1"')).status)
+                except FetchError as exc:
+                    outcomes.append(str(exc))
+        return outcomes
 
     try:
-        assert asyncio.run(three()) == [304, 304, 304]
+        return asyncio.run(each()), ports
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_304_leaves_its_connection_open_for_the_next_request() -> None:
+    outcomes, ports = keep_alive_ports([(304, b"")] * 3)
+    assert outcomes == [304, 304, 304]
     assert len(set(ports)) == 1  # one connection: each 304 used to close it, and a new one was opened
+
+
+def test_a_small_error_page_leaves_its_connection_open_and_a_large_one_closes_it() -> None:
+    page = b"<html>not here</html>"
+    outcomes, ports = keep_alive_ports([(404, page), (500, page), (304, b""), (503, b"x" * 200_000), (304, b"")])
+    assert outcomes[:3] == ["HTTP 404 Not Found", "HTTP 500 Internal Server Error", 304]
+    assert str(outcomes[3]).startswith("HTTP 503") and outcomes[4] == 304
+    # The two small error pages were read to their end: one connection until the large one, which is left
+    # unread (downloading it would cost more than a new connection).
+    assert len(set(ports[:4])) == 1 and ports[4] != ports[3]
+
+
+def test_an_error_page_that_never_ends_is_reported_at_once() -> None:
+    class Dripping(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            self.send_response(500)
+            self.send_header("Content-Length", "1000")
+            self.end_headers()
+            self.wfile.write(b"<html>")
+            self.wfile.flush()
+            time.sleep(3)  # the rest never comes in time
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Dripping)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+
+    async def one() -> str:
+        async with Fetcher(Settings(timeout=20)) as fetcher:
+            try:
+                await fetcher.fetch(f"http://127.0.0.1:{server.server_address[1]}/feed")
+            except FetchError as exc:
+                return str(exc)
+        return "no error"
+
+    try:
+        started = time.monotonic()
+        assert asyncio.run(one()) == "HTTP 500 Internal Server Error"
+        assert time.monotonic() - started < 2  # the page is given up on, not waited for until the timeout
+    finally:
+        server.shutdown()
+        server.server_close()

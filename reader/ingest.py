@@ -66,10 +66,12 @@ def store_body(path: Path, feed: str, body: bytes, *, content_type: str | None, 
     """parse_records, then save the entries and the feed's validators in the store at `path` (in a worker)."""
     parsed = parse_records(body, content_type=content_type, now=now)
     store = _store_at(path)
-    new, updated = store.save_entries(feed, parsed.records, now=now, retention_days=retention_days)
-    # Validators are saved after the entries, so a crash in between only costs a re-download.
-    store.save_feed_state(feed, etag=validators.etag, last_modified=validators.last_modified,
-                          body_hash=validators.body_hash, retry_after=None, title=parsed.title)
+    # One transaction: the validators are never stored without the entries they vouch for (the next
+    # refresh would skip a body never stored), and the two workers take the write lock once a feed.
+    with store.transaction():
+        new, updated = store.save_entries(feed, parsed.records, now=now, retention_days=retention_days)
+        store.save_feed_state(feed, etag=validators.etag, last_modified=validators.last_modified,
+                              body_hash=validators.body_hash, retry_after=None, title=parsed.title)
     return StoredFeed(new, updated, parsed.warning)
 
 

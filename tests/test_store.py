@@ -189,6 +189,19 @@ def test_new_feeds_are_told_apart_from_stored_and_failing_ones(store: Store) -> 
     assert store.any_new_feed(["Tuttosport"])
 
 
+def test_writes_inside_a_transaction_are_stored_together_or_not_at_all(store: Store) -> None:
+    store.sync_feeds(FEEDS)
+    with pytest.raises(RuntimeError), store.transaction():
+        store.save_entries("Gazzetta", [record("a")], now=NOW)
+        store.save_feed_state("Gazzetta", etag='"e1"', last_modified=None, body_hash="h", retry_after=None)
+        raise RuntimeError("the worker died here")
+    assert store.previews() == [] and store.feed_state("Gazzetta").etag is None  # type: ignore[union-attr]
+    with store.transaction():
+        store.save_entries("Gazzetta", [record("a")], now=NOW)
+        store.save_feed_state("Gazzetta", etag='"e1"', last_modified=None, body_hash="h", retry_after=None)
+    assert len(store.previews()) == 1 and store.feed_state("Gazzetta").etag == '"e1"'  # type: ignore[union-attr]
+
+
 def test_retention_prunes_old_unstarred_entries(store: Store) -> None:
     store.sync_feeds(FEEDS)
     store.save_entries("Gazzetta", [record("old", hours_ago=24 * 90), record("kept", hours_ago=24 * 90),

@@ -65,9 +65,15 @@ class Store:
             self._conn.close()
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction, taken at once so two writers queue instead of deadlocking."""
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken at once so two writers queue instead of deadlocking.
+
+        The store's writes made inside it join it: they are stored together or not at all.
+        """
         with self._lock:
+            if self._conn.in_transaction:  # this thread's own (the lock keeps the others out)
+                yield self._conn
+                return
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
@@ -86,7 +92,7 @@ class Store:
 
     def sync_feeds(self, specs: Iterable[FeedSpec]) -> None:
         """Add the configured feeds, update their URL and tags; a new URL forgets the old validators."""
-        with self._write() as conn:
+        with self.transaction() as conn:
             for spec in specs:
                 conn.execute(
                     """INSERT INTO feeds (name, url, tags) VALUES (?, ?, ?)
@@ -119,7 +125,7 @@ class Store:
     def save_feed_state(self, name: str, *, etag: str | None, last_modified: str | None,
                         body_hash: str | None, retry_after: float | None, title: str | None = None) -> None:
         """Remember what the next conditional GET sends, and until when the server asked us to wait."""
-        with self._write() as conn:
+        with self.transaction() as conn:
             conn.execute(
                 """UPDATE feeds SET etag = ?, last_modified = ?, body_hash = ?, retry_after = ?,
                    title = coalesce(?, title) WHERE name = ?""",
@@ -128,7 +134,7 @@ class Store:
 
     def set_retry_after(self, name: str, until: float | None) -> None:
         """Note when a rate-limited feed may be asked again."""
-        with self._write() as conn:
+        with self.transaction() as conn:
             conn.execute("UPDATE feeds SET retry_after = ? WHERE name = ?", (until, name))
 
     def feeds_overview(self) -> list[FeedOverview]:
@@ -152,7 +158,7 @@ class Store:
                      retention_days: int | None = None) -> tuple[int, int]:
         """Insert new entries and update changed ones, keeping read/starred; returns (new, updated)."""
         cutoff = (now - timedelta(days=retention_days)).timestamp() if retention_days else None
-        with self._write() as conn:
+        with self.transaction() as conn:
             feed_id = conn.execute("SELECT id FROM feeds WHERE name = ?", (feed,)).fetchone()[0]
             known = dict(conn.execute("SELECT uid, content_hash FROM entries WHERE feed_id = ?", (feed_id,)))
             new = updated = 0
@@ -211,13 +217,13 @@ class Store:
         self._set_flag("starred", entry_ids, starred)
 
     def _set_flag(self, column: str, entry_ids: Iterable[int], value: bool) -> None:
-        with self._write() as conn:
+        with self.transaction() as conn:
             conn.executemany(f"UPDATE entries SET {column} = ? WHERE id = ?",
                              [(int(value), entry_id) for entry_id in entry_ids])
 
     def set_full_text(self, entry_id: int, text: str | None) -> None:
         """Cache the extracted article text (indexed for search)."""
-        with self._write() as conn:
+        with self.transaction() as conn:
             conn.execute("UPDATE entries SET full_text = ? WHERE id = ?", (text, entry_id))
 
     def missing_full_text(self, limit: int = 100) -> list[int]:
@@ -229,7 +235,7 @@ class Store:
     def prune(self, retention_days: int, now: datetime) -> int:
         """Delete unstarred entries older than the retention; returns how many went."""
         cutoff = (now - timedelta(days=retention_days)).timestamp()
-        with self._write() as conn:
+        with self.transaction() as conn:
             cursor = conn.execute("DELETE FROM entries WHERE published < ? AND starred = 0", (cutoff,))
             return cursor.rowcount
 
@@ -280,7 +286,7 @@ class Store:
 
     def record_refresh(self, report: RefreshReport) -> None:
         """Keep what each feed's refresh did, and forget the oldest refreshes."""
-        with self._write() as conn:
+        with self.transaction() as conn:
             refresh_id = conn.execute("INSERT INTO refreshes (started, finished) VALUES (?, ?)",
                                       (report.started.timestamp(), report.finished.timestamp())).lastrowid
             for r in report.results:

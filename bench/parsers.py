@@ -1,12 +1,12 @@
 """Would a feedparser-compatible fast parser do? Speed on the farm, agreement on the farm and the corpus.
 
-The last line is what the app runs: feedparser-rs only behind reader.fastparse's check, feedparser
+The last line is what the app runs: feedparser-rs only behind reader.feeds.fastparse's check, feedparser
 for everything the check declines; the reference is always feedparser alone (parse_feed(fast=False)).
 
     pip install --target /tmp/fastparsers feedparser-rs fastfeedparser   # not project dependencies
     .venv/bin/python bench/parsers.py --path /tmp/fastparsers
 
-Each candidate's result goes through the same normalisation as feedparser's (reader.parse._normalise,
+Each candidate's result goes through the same normalisation as feedparser's (reader.feeds.parse._normalise,
 with a small adapter for its result's shape) and the ParsedFeed is compared with parse_feed's: equal,
 or which fields differ. The corpus is feedparser's own test suite (../shared/corpora/feedparser-tests).
 """
@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 from farm import make_feed  # noqa: E402
 
+from reader.feeds.parse import _normalise, _refuse_unsafe, parse_feed  # noqa: E402
 from reader.models import FeedParseError  # noqa: E402
-from reader.parse import _normalise, _refuse_unsafe, parse_feed  # noqa: E402
 
 NOW = datetime(2026, 11, 25, tzinfo=UTC)
 CORPUS = ROOT.parent / "shared" / "corpora" / "feedparser-tests"
@@ -157,11 +157,11 @@ def main() -> None:
 
 
 def gated(farm: list[tuple[bytes, str]], files: list[Path], reference: list[Any], corpus_reference: list[Any]) -> None:
-    """What the app does: feedparser-rs behind reader.fastparse's check, feedparser for the rest."""
-    from reader import fastparse
+    """What the app does: feedparser-rs behind reader.feeds.fastparse's check, feedparser for the rest."""
+    from reader.feeds import fastparse
 
     if not fastparse.available():
-        print("feedparser-rs behind reader.fastparse: feedparser-rs not installed")
+        print("feedparser-rs behind reader.feeds.fastparse: feedparser-rs not installed")
         return
     started = time.process_time()
     mine = [outcome(lambda b=b, c=c: parse_feed(b, content_type=f"application/rss+xml; charset={c}", now=NOW))
@@ -174,7 +174,7 @@ def gated(farm: list[tuple[bytes, str]], files: list[Path], reference: list[Any]
         if fastparse.parse(body) is not None:
             taken += 1
             same += a == outcome(lambda body=body: parse_feed(body, now=NOW))
-    print(f"feedparser-rs behind reader.fastparse (what the app runs): farm {seconds:.2f} s CPU, "
+    print(f"feedparser-rs behind reader.feeds.fastparse (what the app runs): farm {seconds:.2f} s CPU, "
           f"{taken_farm}/100 feeds taken, {sum(a == b for a, b in zip(reference, mine, strict=True))}/100 "
           f"identical; corpus {taken}/{len(files)} files taken, {same}/{taken} of them identical")
 

@@ -48,7 +48,7 @@ Minimal().run(headless=True)
 OUR_APP = """
 import os, sys, time
 from pathlib import Path
-from reader.config import load_config
+from reader.settings.config import load_config
 from reader.ui.app import SportReaderApp
 from reader.ui.previews import PreviewList
 
@@ -125,7 +125,7 @@ def first_paints(config: Path, data_dir: Path, runs: int) -> dict[str, Any]:
 
 async def interactive(config_path: Path, data_dir: Path, presses: int = 200) -> dict[str, float]:
     """Inside a headless app: median ms per `j`, ms from a search's enter to its results shown."""
-    from reader.config import load_config
+    from reader.settings.config import load_config
     from reader.ui.app import SportReaderApp
     from reader.ui.previews import PreviewList
 

@@ -10,7 +10,7 @@ def main() -> int:
     """Run the command line."""
     # Imported here, not at the top: the parse workers' fork server imports the `sportreader` script, and
     # with it this module, before it can start a worker; the command line's modules are not theirs.
-    from reader.cli import main as run
+    from reader.cli.main import main as run
 
     code = run()
     # The interpreter's last garbage collection walks every object still alive, 40 ms after a refresh of

@@ -8,11 +8,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from reader.article import ArticleLoader, TextSource
-from reader.extract import ExtractError, extract_article
+from reader.article.extract import ExtractError, extract_article
+from reader.article.loader import ArticleLoader, TextSource
+from reader.feeds.workers import WorkerPool
 from reader.models import FeedSpec, Settings
 from reader.store import EntryRecord, Store
-from reader.workers import WorkerPool
 from tests.conftest import shared_path
 from tests.server import FeedServer, Route
 

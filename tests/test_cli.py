@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from reader import paths
-from reader.cli import main
+from reader.cli.main import main
+from reader.settings import paths
 from tests.conftest import item, rss
 from tests.server import FeedServer, Route
 
@@ -47,9 +47,10 @@ def test_refresh_quiet_prints_only_errors(setup: list[str], capsys: pytest.Captu
 
 def test_a_quiet_refresh_that_goes_well_never_loads_rich_nor_the_parsers(setup: list[str]) -> None:
     # Rich is a third of the command line's imports: a cron refresh with nothing to say starts without it.
-    # The parsers are the workers' (reader.ingest): the process that fetches never needs them.
-    unwanted = ("rich", "reader.console", "reader.parse", "reader.htmltext", "reader.ingest", "feedparser")
-    code = ("import sys\nfrom reader.cli import main\n"
+    # The parsers are the workers' (reader.feeds.ingest): the process that fetches never needs them.
+    unwanted = ("rich", "reader.cli.console", "reader.feeds.parse", "reader.text.htmltext", "reader.feeds.ingest",
+                "feedparser")
+    code = ("import sys\nfrom reader.cli.main import main\n"
             f"assert main({[*setup, 'refresh', '-q', '--feed', 'Gazzetta']!r}) == 0\n"
             f"print(sorted(m for m in {unwanted!r} if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
@@ -100,7 +101,7 @@ def test_feeds_shows_each_status(setup: list[str], capsys: pytest.CaptureFixture
 def test_the_feeds_view_is_a_table_when_it_fits_and_two_lines_a_feed_when_not() -> None:
     from rich.console import Console
 
-    from reader.console import FeedsView
+    from reader.cli.console import FeedsView
     from reader.store import FeedOverview
 
     error = "cannot connect: the name of the server was not found (www.esempio-molto-lungo.it)"

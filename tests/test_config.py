@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reader import paths
-from reader.config import ConfigError, load_config, load_config_file, parse_config_text
+from reader.settings import paths
+from reader.settings.config import ConfigError, load_config, load_config_file, parse_config_text
 
 GOOD = """
 [settings]
@@ -244,6 +244,6 @@ def test_the_theme_must_be_a_known_one() -> None:
 def test_the_theme_list_matches_textual() -> None:
     from textual.theme import BUILTIN_THEMES
 
-    from reader.appearance import THEMES
+    from reader.settings.appearance import THEMES
 
     assert set(THEMES) == set(BUILTIN_THEMES)

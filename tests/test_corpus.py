@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reader.ingest import entry_record
+from reader.feeds.ingest import entry_record
+from reader.feeds.parse import parse_feed
 from reader.models import FeedParseError, FeedSpec
-from reader.parse import parse_feed
 from reader.store import Store
 from tests.conftest import shared_path
 

@@ -84,7 +84,7 @@ def test_worker_processes_start_under_a_captured_stderr() -> None:
 
     code = """
 import asyncio, io, sys
-from reader.workers import WorkerPool
+from reader.feeds.workers import WorkerPool
 
 class Capture(io.StringIO):
     def fileno(self):

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from reader import fastparse
+from reader.feeds import fastparse
+from reader.feeds.parse import parse_feed
 from reader.models import FeedParseError, ParsedFeed
-from reader.parse import parse_feed
 from tests.conftest import item, rss, shared_path
 
 pytest.importorskip("feedparser_rs")

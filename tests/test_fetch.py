@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from reader import tls
-from reader.fetch import Fetcher, FetchError, parse_retry_after
+from reader.feeds import tls
+from reader.feeds.fetch import Fetcher, FetchError, parse_retry_after
 from reader.models import Settings
 from tests.server import FeedServer, Route
 

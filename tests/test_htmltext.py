@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.htmltext import _simple_text, _TextCollector, html_to_text
+from reader.text.htmltext import _simple_text, _TextCollector, html_to_text
 
 
 def _collected(html: str) -> str:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from reader import paths
-from reader.cli import main
-from reader.config import load_config
-from reader.console import refresh_table
+from reader.cli.console import refresh_table
+from reader.cli.main import main
 from reader.models import FeedResult, FeedStatus, RefreshReport
+from reader.settings import paths
+from reader.settings.config import load_config
 
 CONFIG = """[settings]
 timeout = 5

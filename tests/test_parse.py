@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
+from reader.feeds.parse import parse_feed
 from reader.models import FeedParseError
-from reader.parse import parse_feed
 from tests.conftest import item, rss
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from reader.config import Config
+from reader.feeds.pool import ParsePool
+from reader.feeds.refresh import Refresher, refresh
 from reader.models import FeedResult, FeedSpec, FeedStatus, Settings
-from reader.parsepool import ParsePool
-from reader.refresh import Refresher, refresh
+from reader.settings.config import Config
 from reader.store import Filter, Store
 from tests.conftest import item, rss
 from tests.server import FeedServer, Route

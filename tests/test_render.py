@@ -7,8 +7,8 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from reader import render
 from reader.store import Preview
+from reader.text import render
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 REPO = Path(__file__).resolve().parent.parent
@@ -83,8 +83,9 @@ def test_search_marks_are_styled() -> None:
 
 def test_no_layer_below_the_ui_imports_textual() -> None:
     """The pure layers load without Textual, and importing the annotator loads no gazetteer."""
-    layers = ["reader.config", "reader.fetch", "reader.parse", "reader.store", "reader.extract", "reader.render",
-              "reader.refresh", "reader.article", "reader.annotate", "reader.cli", "reader.console", "reader.keymap"]
+    layers = ["reader.settings.config", "reader.feeds.fetch", "reader.feeds.parse", "reader.store",
+              "reader.article.extract", "reader.text.render", "reader.feeds.refresh", "reader.article.loader",
+              "reader.annotate", "reader.cli.main", "reader.cli.console", "reader.settings.keymap"]
     code = ("import sys\n" + "".join(f"import {m}\n" for m in layers)
             + "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
@@ -96,12 +97,12 @@ def test_nothing_heavy_is_imported_before_the_first_paint(tmp_path: Path) -> Non
     code = f"""
 import sys
 from pathlib import Path
-from reader.config import Config
+from reader.settings.config import Config
 from reader.ui.app import SportReaderApp
 from reader.ui.previews import PreviewList
 
 HEAVY = ("feedparser", "trafilatura", "ahocorasick", "reader.annotate.names", "reader.annotate.gazetteer",
-         "httpx", "reader.fetch")
+         "httpx", "reader.feeds.fetch")
 seen = []
 original = PreviewList.set_rows
 def set_rows(self, rows, *, keep=None):

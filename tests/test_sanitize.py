@@ -7,8 +7,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.htmltext import html_to_text
-from reader.sanitize import clean_line, clean_paragraphs, clean_text, safe_link
+from reader.text.htmltext import html_to_text
+from reader.text.sanitize import clean_line, clean_paragraphs, clean_text, safe_link
 
 
 def test_escape_sequences_are_removed_whole() -> None:

@@ -7,6 +7,9 @@ one Quote per paragraph, each with the same speaker (see `quotes`).
 The match and the kind are read from the title and the lead. Without a `title`, the first paragraph is taken
 as the title when it is one short line (at most 200 characters) and other paragraphs follow it: the way
 `sportreader annotate` receives an article. Quotes and names are found in the whole text either way.
+
+May import: the standard library, reader.models and reader.settings (the `[names]` specs). Never Textual,
+reader.feeds, reader.store, reader.article, reader.cli or reader.ui.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from reader.annotate.quotes import find_quotes, paragraphs
 from reader.annotate.speakers import assign_speakers
 
 if TYPE_CHECKING:
-    from reader.config import NameSpec
+    from reader.settings.config import NameSpec
 
 __all__ = ["ARTICLE_KINDS", "ENTITY_KINDS", "Annotation", "ArticleKind", "Entity", "Match", "Quote", "annotate",
            "headline"]

@@ -31,7 +31,7 @@ from reader.annotate.gazetteer import PARTICLES, Gazetteer, Sense, fold, fold_ke
 from reader.annotate.model import Entity, EntityKind
 
 if TYPE_CHECKING:
-    from reader.config import NameSpec
+    from reader.settings.config import NameSpec
 
 _TOKEN = re.compile(r"\S+")
 _JOINABLE = frozenset([" ", "\u00a0", "-", "‐", "‑", "'", "’", "/"])  # what may sit between two words of a name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reader.htmltext import html_to_text
+from reader.text.htmltext import html_to_text
 
 MAX_PAGE_BYTES = 3_000_000  # trafilatura takes minutes on pages of tens of MB
 MIN_CHARS = 400  # less is a teaser, a paywall notice or a cookie wall, not the article

@@ -7,12 +7,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from reader.extract import MAX_PAGE_BYTES, ExtractError, extract_article
-from reader.fetch import Fetcher, FetchError
+from reader.article.extract import MAX_PAGE_BYTES, ExtractError, extract_article
+from reader.feeds.fetch import Fetcher, FetchError
+from reader.feeds.workers import WorkerError, WorkerPool
 from reader.models import Settings
-from reader.sanitize import clean_line
 from reader.store import Article, Store
-from reader.workers import WorkerError, WorkerPool
+from reader.text.sanitize import clean_line
 
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 UNAVAILABLE = ""  # stored as full_text when the page has no extractable article: not tried again

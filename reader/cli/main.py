@@ -17,9 +17,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader import __version__, paths, tls
-from reader.config import Config, ConfigError, load_config, resolve_config_path
+from reader import __version__
+from reader.feeds import tls
 from reader.models import FeedResult
+from reader.settings import paths
+from reader.settings.config import Config, ConfigError, load_config, resolve_config_path
 from reader.store import Filter, Store, StoreError
 
 if TYPE_CHECKING:
@@ -154,7 +156,7 @@ def cmd_tui(ctx: Context) -> int:
 
 def cmd_refresh(ctx: Context) -> int:
     tls.build_early()  # first: it reads the CA bundle on a thread while the rest starts up
-    from reader.refresh import refresh
+    from reader.feeds.refresh import refresh
 
     config = ctx.config()
     if not config.enabled_feeds and not ctx.args.feed:  # nothing to do is a config mistake, not a success
@@ -171,7 +173,7 @@ def cmd_refresh(ctx: Context) -> int:
         if progress is not None and task is not None:
             progress.advance(task)
         elif not ctx.args.quiet or result.error:
-            from reader import console
+            from reader.cli import console
 
             target = ctx.err if result.error and ctx.args.quiet else ctx.out
             target.print(console.feed_result_line(result))
@@ -179,7 +181,7 @@ def cmd_refresh(ctx: Context) -> int:
     with ctx.store() as store, progress or nullcontext():
         result = refresh(config, store, feeds=feeds, on_result=report)
     if not ctx.args.quiet:
-        from reader import console
+        from reader.cli import console
 
         if interactive:
             ctx.out.print(console.refresh_table(result))
@@ -200,7 +202,7 @@ def _progress_bar(out: Console) -> Progress:
 def _prefetch(ctx: Context, config: Config) -> None:
     import asyncio
 
-    from reader.article import ArticleLoader
+    from reader.article.loader import ArticleLoader
 
     async def run(store: Store) -> int:
         loader = ArticleLoader(config.settings, store)
@@ -226,7 +228,7 @@ def _select_feeds(config: Config, names: list[str] | None) -> Any:
 
 
 def cmd_list(ctx: Context) -> int:
-    from reader import console
+    from reader.cli import console
 
     where = Filter(feed=ctx.args.feed, tag=ctx.args.tag, unread_only=ctx.args.unread,
                    starred_only=ctx.args.starred)
@@ -245,7 +247,7 @@ def cmd_list(ctx: Context) -> int:
 
 
 def cmd_search(ctx: Context) -> int:
-    from reader import console
+    from reader.cli import console
 
     query = " ".join(ctx.args.query)
     with ctx.store() as store:
@@ -260,7 +262,7 @@ def cmd_search(ctx: Context) -> int:
 
 
 def cmd_show(ctx: Context) -> int:
-    from reader import console
+    from reader.cli import console
 
     with ctx.store() as store:
         article = store.article(ctx.args.id)
@@ -274,7 +276,7 @@ def cmd_show(ctx: Context) -> int:
 
 
 def cmd_feeds(ctx: Context) -> int:
-    from reader import console
+    from reader.cli import console
 
     config = ctx.config()
     with ctx.store() as store:
@@ -286,8 +288,8 @@ def cmd_feeds(ctx: Context) -> int:
 
 
 def cmd_check(ctx: Context) -> int:
-    from reader import console
-    from reader.check import check_feeds
+    from reader.cli import console
+    from reader.feeds.check import check_feeds
 
     config = ctx.config()
     feeds = _select_feeds(config, ctx.args.feed) or config.enabled_feeds
@@ -313,7 +315,7 @@ def cmd_config(ctx: Context) -> int:
 
 
 def cmd_opml(ctx: Context) -> int:
-    from reader import opml
+    from reader.feeds import opml
 
     if ctx.args.opml_command == "export":
         sys.stdout.buffer.write(opml.write_opml(load_config(ctx.args.config).feeds))
@@ -382,7 +384,7 @@ def _annotated(text: str, annotation: Annotation, styles: Mapping[str, str]) -> 
     from rich.console import Group
     from rich.text import Text
 
-    from reader.render import StyledSpan, render_paragraphs, speaker_notes
+    from reader.text.render import StyledSpan, render_paragraphs, speaker_notes
 
     spans = [StyledSpan(q.start, q.end, "quote") for q in annotation.quotes]
     spans += [StyledSpan(e.start, e.end, e.kind) for e in annotation.entities]

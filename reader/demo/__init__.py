@@ -3,6 +3,8 @@
 `edition.toml` lists the outlets and articles (written by the sportreader authors), `pages/` holds each
 article's full HTML page. Feeds are generated when the server starts, dated relative to that moment, so
 the edition always looks fresh.
+
+May import: the standard library, reader.models and reader.settings. Never Textual, reader.cli or reader.ui.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from pathlib import Path
 from types import TracebackType
 from xml.sax.saxutils import escape, quoteattr
 
-from reader.config import Config
 from reader.models import FeedSpec, Settings
+from reader.settings.config import Config
 
 EDITION_DIR = Path(__file__).parent
 DEMO_SUBDIR = "demo"

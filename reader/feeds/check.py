@@ -7,11 +7,11 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from reader.config import Config
-from reader.fetch import Fetcher, FetchError
+from reader.feeds.fetch import Fetcher, FetchError
+from reader.feeds.pool import ParsePool
 from reader.models import FeedParseError, FeedResult, FeedSpec, FeedStatus
-from reader.parsepool import ParsePool
-from reader.sanitize import clean_line
+from reader.settings.config import Config
+from reader.text.sanitize import clean_line
 
 
 async def _check_one(fetcher: Fetcher, pool: ParsePool, spec: FeedSpec) -> FeedResult:

@@ -83,7 +83,7 @@ def _item_links(body: bytes, content_type: str | None) -> list[str | None] | Non
 
 
 def parse(body: bytes, content_type: str | None = None) -> Any | None:
-    """The document as a feedparser-like result for reader.parse, or None: use feedparser instead."""
+    """The document as a feedparser-like result for reader.feeds.parse, or None: use feedparser instead."""
     backend = _backend()
     links = _item_links(body, content_type) if backend is not None else None
     if backend is None or links is None:
@@ -202,7 +202,7 @@ def _allowed(stack: list[str], name: str, attributes: dict[str, str]) -> bool:
 
 
 class _View(dict):  # type: ignore[type-arg]
-    """A feedparser_rs object seen as the FeedParserDict that reader.parse reads."""
+    """A feedparser_rs object seen as the FeedParserDict that reader.feeds.parse reads."""
 
     def __init__(self, obj: Any) -> None:
         super().__init__()

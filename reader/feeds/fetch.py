@@ -19,9 +19,9 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from reader import tls
+from reader.feeds import tls
 from reader.models import Settings
-from reader.sanitize import clean_line
+from reader.text.sanitize import clean_line
 
 if TYPE_CHECKING:
     import httpx

@@ -1,6 +1,6 @@
 """A feed body into the store, in a parse worker: parse, turn every entry into plain sanitised text, write.
 
-The fetching process only fetches and hands bodies to the workers (reader.parsepool). Turning HTML into
+The fetching process only fetches and hands bodies to the workers (reader.feeds.pool). Turning HTML into
 text here took the fetching process's CPU for a cold refresh of the 100-feed farm from 3.0 to 1.75 s (and
 in the app the UI thread no longer shares the GIL with it); writing here (SQLite's search indexing was a
 third of what was left) from 0.85 to 0.55 s. This module is imported by the workers' fork server, never
@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from reader.htmltext import html_to_text
+from reader.feeds.parse import parse_feed
+from reader.feeds.pool import StoredFeed, Validators
 from reader.models import ParsedEntry
-from reader.parse import parse_feed
-from reader.parsepool import StoredFeed, Validators
-from reader.sanitize import clean_line, safe_link
 from reader.store import Store
 from reader.store.records import EntryRecord
+from reader.text.htmltext import html_to_text
+from reader.text.sanitize import clean_line, safe_link
 
 MAX_TITLE = 500
 MAX_AUTHOR = 200

@@ -12,7 +12,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from reader.models import FeedSpec
-from reader.sanitize import clean_line
+from reader.text.sanitize import clean_line
 
 
 class OpmlError(Exception):

@@ -1,6 +1,6 @@
 """Feed bytes + response headers -> normalised entries, with feedparser as the parser.
 
-Plain RSS 2.0 takes a fast path (reader.fastparse: feedparser-rs, only where it reads what feedparser
+Plain RSS 2.0 takes a fast path (reader.feeds.fastparse: feedparser-rs, only where it reads what feedparser
 reads); everything else is feedparser's. Pure and synchronous: the refresh runs it in a worker
 process, off the event loop, under a deadline.
 """
@@ -18,7 +18,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from reader import fastparse
+from reader.feeds import fastparse
 from reader.models import FeedParseError, ParsedEntry, ParsedFeed
 
 MAX_ENTRIES = 5000

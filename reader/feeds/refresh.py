@@ -12,14 +12,14 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from reader.config import Config
-from reader.fetch import Fetcher, FetchError, FetchResult
+from reader.feeds.fetch import Fetcher, FetchError, FetchResult
 from reader.models import FeedParseError, FeedResult, FeedSpec, FeedStatus, RefreshReport
-from reader.sanitize import clean_line
+from reader.settings.config import Config
 from reader.store import Store
+from reader.text.sanitize import clean_line
 
 if TYPE_CHECKING:
-    from reader.parsepool import ParsePool
+    from reader.feeds.pool import ParsePool
 
 ResultCallback = Callable[[FeedResult], None]
 
@@ -40,7 +40,7 @@ class Refresher:
     def pool(self) -> ParsePool:
         """The parse workers, made when first needed: a refresh with nothing to parse never imports them."""
         if self._pool is None:
-            from reader.parsepool import ParsePool
+            from reader.feeds.pool import ParsePool
 
             self._pool = ParsePool()
         return self._pool
@@ -106,7 +106,7 @@ class Refresher:
         return await self._store_body(spec, response, body_hash)
 
     async def _store_body(self, spec: FeedSpec, response: FetchResult, body_hash: str | None) -> FeedResult:
-        from reader.parsepool import Validators
+        from reader.feeds.pool import Validators
 
         # Parsed, sanitised and written by a worker process: this process only fetches.
         stored = await self.pool.store_body(

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from reader import paths
-from reader.appearance import HIGHLIGHT_STYLES, THEMES
-from reader.keymap import ACTION_IDS
 from reader.models import FeedSpec, Settings
-from reader.sanitize import clean_line
+from reader.settings import paths
+from reader.settings.appearance import HIGHLIGHT_STYLES, THEMES
+from reader.settings.keymap import ACTION_IDS
+from reader.text.sanitize import clean_line
 
 T = TypeVar("T")
 

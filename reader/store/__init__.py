@@ -1,4 +1,7 @@
-"""The SQLite cache: schema and migrations (db), the Store (entries, state, history), search (FTS5)."""
+"""The SQLite cache: schema and migrations (db), the Store (entries, state, history), search (FTS5).
+
+May import: the standard library and reader.models. Never Textual nor any other package of reader.
+"""
 
 from reader.store.db import SCHEMA_VERSION, StoreError
 from reader.store.records import Article, EntryRecord, FeedOverview, FeedState, Preview, SearchHit

@@ -6,7 +6,7 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-from reader.sanitize import clean_paragraphs
+from reader.text.sanitize import clean_paragraphs
 
 # Elements whose content is never text for a reader.
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "iframe", "object", "svg", "head",

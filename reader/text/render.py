@@ -15,9 +15,9 @@ from datetime import UTC, datetime, timedelta
 
 from rich.text import Text
 
-from reader.appearance import HIGHLIGHT_STYLES
-from reader.sanitize import clean_line, clean_text
+from reader.settings.appearance import HIGHLIGHT_STYLES
 from reader.store import Preview
+from reader.text.sanitize import clean_line, clean_text
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 MONTHS = ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",

@@ -25,13 +25,14 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader import paths, render
-from reader.appearance import THEMES
-from reader.config import Config
-from reader.keymap import ACTIONS, FEED_SLOTS
 from reader.models import FeedResult, RefreshReport
-from reader.sanitize import clean_line
+from reader.settings import paths
+from reader.settings.appearance import THEMES
+from reader.settings.config import Config
+from reader.settings.keymap import ACTIONS, FEED_SLOTS
 from reader.store import Filter, Preview, Store, StoreError
+from reader.text import render
+from reader.text.sanitize import clean_line
 from reader.ui.background import BackgroundLoop
 from reader.ui.bindings import bindings
 from reader.ui.commands import SportReaderCommands
@@ -307,7 +308,7 @@ class MainScreen(Screen[None]):
         if article is None:
             self.reader.show_empty("L'articolo non è più nella cache.")
             return
-        from reader.article import best_text
+        from reader.article.loader import best_text
 
         needs_page = article.full_text is None and bool(preview.link)
         self.reader.show_text(best_text(article), article.author, loading=needs_page)
@@ -675,8 +676,8 @@ class MainScreen(Screen[None]):
 
 def _preload() -> None:
     """Import what the first refresh and the first article need, so neither stalls the UI on import."""
-    import reader.article
-    import reader.refresh  # noqa: F401
+    import reader.article.loader
+    import reader.feeds.refresh  # noqa: F401
 
 
 def _network_error(result: FeedResult) -> bool:
@@ -759,7 +760,7 @@ class SportReaderApp(App[int]):
 
     async def refresh_feeds(self, on_result: Callable[[FeedResult], None]) -> RefreshReport:
         """Refresh every enabled feed on the background loop."""
-        from reader.refresh import Refresher
+        from reader.feeds.refresh import Refresher
 
         refresher = Refresher(self.config, self.store, on_result=on_result)
         return await self._bg().run(refresher.run())
@@ -781,7 +782,7 @@ class SportReaderApp(App[int]):
 
     def _article_loader(self) -> Any:
         if self._loader is None:
-            from reader.article import ArticleLoader
+            from reader.article.loader import ArticleLoader
 
             self._loader = ArticleLoader(self.config.settings, self.store)
         return self._loader

@@ -1,10 +1,10 @@
-"""Textual bindings built from the action table (reader.keymap); keys are remapped with app.set_keymap."""
+"""Textual bindings built from the action table (reader.settings.keymap); keys are remapped with app.set_keymap."""
 
 from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
-from reader.keymap import action
+from reader.settings.keymap import action
 
 
 def bindings(*action_ids: str, target: str = "screen", local: tuple[str, ...] = (),

@@ -8,8 +8,8 @@ from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from reader.appearance import THEMES
-from reader.keymap import ACTIONS, key_label
+from reader.settings.appearance import THEMES
+from reader.settings.keymap import ACTIONS, key_label
 
 
 class SportReaderCommands(Provider):

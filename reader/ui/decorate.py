@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from reader.config import NameSpec
+from reader.settings.config import NameSpec
 from reader.store import Preview
 
 if TYPE_CHECKING:

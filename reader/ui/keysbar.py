@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from reader.keymap import key_label
+from reader.settings.keymap import key_label
 
 
 class KeysBar(Static):

@@ -20,8 +20,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader import render
 from reader.store import Preview
+from reader.text import render
 from reader.ui.bindings import bindings
 
 PREVIEW_HEIGHT = 3

@@ -11,15 +11,15 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
-from reader import render
-from reader.appearance import HIGHLIGHT_LABELS, HIGHLIGHT_STYLES
-from reader.sanitize import clean_line
+from reader.settings.appearance import HIGHLIGHT_LABELS, HIGHLIGHT_STYLES
 from reader.store import Preview
+from reader.text import render
+from reader.text.sanitize import clean_line
 from reader.ui.bindings import bindings
 
-if TYPE_CHECKING:  # reader.article loads httpx, reader.annotate its rules: not before the first paint
+if TYPE_CHECKING:  # reader.article.loader loads httpx, reader.annotate its rules: not before the first paint
     from reader.annotate.model import Annotation
-    from reader.article import ArticleText
+    from reader.article.loader import ArticleText
 
 WELCOME = "Scegli un articolo nell'elenco e premi invio. ? mostra tutti i tasti."
 HEADING_PARTS = ("article-meta", "article-link", "article-source", "legend")

@@ -15,11 +15,11 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader import render
-from reader.keymap import ACTIONS, FEED_SLOTS, key_label
 from reader.models import FeedStatus
-from reader.sanitize import clean_line
+from reader.settings.keymap import ACTIONS, FEED_SLOTS, key_label
 from reader.store import FeedOverview
+from reader.text import render
+from reader.text.sanitize import clean_line
 
 CLOSE: list[BindingType] = [Binding("escape,q,question_mark", "dismiss", "chiudi")]
 

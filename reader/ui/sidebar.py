@@ -10,9 +10,9 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.keymap import FEED_SLOTS
-from reader.sanitize import clean_line
+from reader.settings.keymap import FEED_SLOTS
 from reader.store import FeedOverview, Filter
+from reader.text.sanitize import clean_line
 
 SIDEBAR_TEXT = 27  # the sidebar is 30 columns: text, padding and scrollbar
 

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from reader.annotate import annotate
 from reader.annotate.model import Annotation, Match
-from reader.cli import main
-from reader.config import NameSpec
+from reader.cli.main import main
+from reader.settings.config import NameSpec
 
 ARTICLE = """Inter-Kairat Almaty, la vigilia: Chivu ritrova Thuram, le probabili formazioni
 
@@ -68,7 +68,7 @@ def test_the_users_names_are_found() -> None:
 def test_importing_the_annotator_does_not_load_the_gazetteer() -> None:
     code = ("import sys, reader.annotate; "
             "print(sorted(m for m in sys.modules if m in ('reader.annotate.names', 'reader.annotate.gazetteer', "
-            "'ahocorasick', 'reader.config', 'rich')))")
+            "'ahocorasick', 'reader.settings.config', 'rich')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 

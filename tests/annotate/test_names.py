@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from reader.annotate.gazetteer import DATA_FILE, fold, fold_key, gazetteer, name_parts
 from reader.annotate.model import Entity
 from reader.annotate.names import canonical_team, find_entities
-from reader.config import NameSpec
+from reader.settings.config import NameSpec
 
 
 def found(text: str, extra_names: Mapping[str, NameSpec] | None = None) -> list[tuple[str, str, str]]:

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from reader.cli import main
+from reader.cli.main import main
 from tests.conftest import SHARED
 
 GENERATOR = SHARED / "hostile" / "gen_cases.py"
@@ -98,7 +98,7 @@ class CliRun:
 
 
 def run_cli(args: Sequence[str], *, columns: int = 400) -> CliRun:
-    """reader.cli.main in-process, stdout and stderr captured as a pipe would see them."""
+    """reader.cli.main.main in-process, stdout and stderr captured as a pipe would see them."""
     out, err = io.StringIO(), io.StringIO()
     with pytest.MonkeyPatch.context() as env:
         env.setenv("COLUMNS", str(columns))

@@ -1,4 +1,4 @@
-"""Every hostile feeds.toml of the catalogue through reader.config and the command line.
+"""Every hostile feeds.toml of the catalogue through reader.settings.config and the command line.
 
 A broken file is a ConfigError that names the file, the line (and column for syntax errors) and the
 key; `sportreader refresh` with it exits with status 2, prints only that (cleanly), and creates or
@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.config import ConfigError, load_config, parse_config_text
-from reader.parsepool import ParsePool
-from reader.refresh import refresh
+from reader.feeds.pool import ParsePool
+from reader.feeds.refresh import refresh
+from reader.settings.config import ConfigError, load_config, parse_config_text
 from reader.store import Store
 from tests.conftest import item, rss
 from tests.hostile.conftest import Catalogue, assert_clean, run_cli

@@ -27,14 +27,16 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from reader import console, fastparse, render
-from reader.config import load_config
-from reader.ingest import entry_record
+from reader.cli import console
+from reader.feeds import fastparse
+from reader.feeds.ingest import entry_record
+from reader.feeds.parse import parse_feed
+from reader.feeds.pool import ParsePool
+from reader.feeds.refresh import refresh
 from reader.models import FeedParseError, FeedResult, FeedStatus
-from reader.parse import parse_feed
-from reader.parsepool import ParsePool
-from reader.refresh import refresh
+from reader.settings.config import load_config
 from reader.store import Filter, Store
+from reader.text import render
 from tests.conftest import item, rss
 from tests.hostile.conftest import (
     Catalogue,
@@ -405,7 +407,7 @@ def test_the_feeds_command_shows_every_error_and_warning(run: Run) -> None:
 
 def test_rich_markup_in_the_data_is_shown_literally(run: Run, catalogue: Catalogue) -> None:
     _, rows = by_case(run, "f17_rich_textual_markup.xml")
-    from reader.sanitize import clean_line
+    from reader.text.sanitize import clean_line
 
     expected = [clean_line(m, 500) for m in catalogue.gen.MARKUP]
     assert [r["title"] for r in rows] == expected

@@ -22,11 +22,12 @@ from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
 
-from reader import console, render
-from reader.ingest import entry_record
+from reader.cli import console
+from reader.feeds.ingest import entry_record
+from reader.feeds.parse import parse_feed
 from reader.models import FeedParseError, FeedSpec
-from reader.parse import parse_feed
 from reader.store import Filter, Preview, Store
+from reader.text import render
 from tests.hostile.conftest import SGR, assert_clean, assert_terminal_clean
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -154,7 +155,7 @@ def render_all(title: str, feed: str, body: str) -> list[Text]:
 @settings(max_examples=200, deadline=None, database=None)
 @given(st.text(), st.text(), st.text())
 def test_the_app_renderers_clean_whatever_reaches_them(title: str, feed: str, body: str) -> None:
-    """reader.render sanitises again before the screen: raw text in, nothing controlling out."""
+    """reader.text.render sanitises again before the screen: raw text in, nothing controlling out."""
     shown = render_all(title, feed, body)
     assert_clean(rendered(*shown, terminal=False), "plain")
     assert_terminal_clean(rendered(*shown, terminal=True), "terminal")

@@ -26,11 +26,11 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from reader import console
-from reader.config import Config
+from reader.cli import console
+from reader.feeds.pool import ParsePool
+from reader.feeds.refresh import refresh
 from reader.models import FeedResult, FeedSpec, FeedStatus, Settings
-from reader.parsepool import ParsePool
-from reader.refresh import refresh
+from reader.settings.config import Config
 from reader.store import Filter, Store
 from tests.conftest import item, rss
 from tests.hostile.conftest import assert_clean, assert_terminal_clean

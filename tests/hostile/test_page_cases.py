@@ -1,7 +1,7 @@
 """Every hostile article page of the catalogue through the full-article path: served, fetched, extracted.
 
-Each page is the web page of a stored entry. reader.article's loader fetches it from the loopback
-server and runs reader.extract in a worker process under a deadline; a page with no article (or
+Each page is the web page of a stored entry. reader.article.loader's loader fetches it from the loopback
+server and runs reader.article.extract in a worker process under a deadline; a page with no article (or
 one too short to be one) falls back to the feed's summary with the reason, and is remembered so it
 is not fetched again. The catalogue's pages repeat one paragraph, which extraction keeps once, so
 each is short; the "+long" variants add ordinary paragraphs around the same hostile content, to
@@ -21,10 +21,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from reader.article import ArticleLoader, ArticleText, TextSource
+from reader.article.loader import ArticleLoader, ArticleText, TextSource
+from reader.feeds.workers import WorkerPool
 from reader.models import FeedSpec, Settings
 from reader.store import EntryRecord, Store
-from reader.workers import WorkerPool
 from tests.hostile.conftest import Catalogue, CliRun, assert_clean, run_cli
 from tests.server import FeedServer, Route
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.workers import WorkerError, WorkerPool
+from reader.feeds.workers import WorkerError, WorkerPool
 
 
 async def test_a_call_queued_behind_a_stuck_one_gets_its_full_deadline() -> None:
@@ -91,7 +91,7 @@ async def test_start_brings_workers_up_before_the_first_call() -> None:
 
 KILLED_USER = """
 import asyncio, multiprocessing, os, signal
-from reader.workers import WorkerPool
+from reader.feeds.workers import WorkerPool
 
 async def main():
     pool = WorkerPool(workers=2, deadline=5.0)
@@ -128,7 +128,7 @@ def test_workers_end_when_the_process_using_them_is_killed(tmp_path: Path) -> No
 
 CAPTURED_USER = """
 import asyncio, io, sys
-from reader.workers import WorkerPool
+from reader.feeds.workers import WorkerPool
 
 class Capture(io.StringIO):
     def fileno(self):

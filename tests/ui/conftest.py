@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.config import Config
 from reader.demo import feed_path, load_edition, render_feed
-from reader.ingest import entry_record
+from reader.feeds.ingest import entry_record
+from reader.feeds.parse import parse_feed
 from reader.models import FeedSpec, Settings
-from reader.parse import parse_feed
+from reader.settings.config import Config
 from reader.store import Store
 from reader.ui.app import SportReaderApp
 

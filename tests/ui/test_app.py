@@ -12,7 +12,7 @@ from textual.coordinate import Coordinate
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static
 
-from reader.config import Config
+from reader.settings.config import Config
 from reader.store import Filter, Store
 from reader.ui.app import MainScreen, SportReaderApp
 from reader.ui.previews import PreviewList
@@ -463,7 +463,7 @@ async def test_markup_and_escapes_in_feed_text_show_literally(tmp_path: Path) ->
     with Store(tmp_path / "db.sqlite") as store:
         spec = FeedSpec("Feed [red]ostile[/red]", "http://127.0.0.1:9/feed.xml")
         store.sync_feeds([spec])
-        from reader.sanitize import clean_line
+        from reader.text.sanitize import clean_line
 
         record = EntryRecord("u1", clean_line(hostile), "http://127.0.0.1:9/a", "", "[link=file:///etc]x[/link]", "",
                              (), NOW, None)

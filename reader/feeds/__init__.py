@@ -1,0 +1,7 @@
+"""The feed flow, feeds.toml → fetch → parse → store: fetch (httpx, conditional GET, caps), tls, parse
+(feedparser, with fastparse's checked feedparser-rs path), pool and workers (the parse worker processes),
+ingest (the workers' side: parse, sanitise, write), refresh (ties them together), check, opml.
+
+May import: reader.models, reader.settings, reader.text and reader.store. Never Textual, reader.ui,
+reader.cli or reader.annotate.
+"""

@@ -1,0 +1,6 @@
+"""What the user configures: feeds.toml into a frozen Config (config), key bindings (keymap), themes and
+highlight styles (appearance), and where files live (paths, with the default feeds.toml beside it).
+
+May import: the standard library, platformdirs, reader.models and reader.text. Never Textual, nor any
+other package of reader.
+"""

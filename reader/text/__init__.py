@@ -1,0 +1,6 @@
+"""Untrusted text made safe and shown: sanitize (the one place network text is cleaned), htmltext (HTML
+fragments into plain paragraphs), render (text and spans into Rich Text, never markup).
+
+May import: the standard library, Rich, reader.models, reader.settings and the store's records. Never
+Textual, reader.feeds, reader.article, reader.cli or reader.ui.
+"""

@@ -9,16 +9,20 @@ from datetime import UTC, datetime
 
 from reader.feeds.fetch import Fetcher, FetchError
 from reader.feeds.pool import ParsePool
-from reader.models import FeedParseError, FeedResult, FeedSpec, FeedStatus
+from reader.feeds.task import Named
+from reader.models import FeedParseError, FeedResult, FeedSpec, FeedStatus, ParsedFeed
 from reader.settings.config import Config
 from reader.text.sanitize import clean_line
+
+PARSE_FEED: Named[ParsedFeed] = Named("reader.feeds.parse", "parse_feed")  # imported only by the workers
 
 
 async def _check_one(fetcher: Fetcher, pool: ParsePool, spec: FeedSpec) -> FeedResult:
     started = time.monotonic()
     try:
         response = await fetcher.fetch(spec.url)
-        parsed = await pool.parse(response.body, response.content_type, datetime.now(UTC))
+        parsed = await pool.call(PARSE_FEED, response.body, content_type=response.content_type,
+                                 now=datetime.now(UTC))
     except (FetchError, FeedParseError) as exc:
         status = exc.status if isinstance(exc, FetchError) else None
         return FeedResult(spec.name, FeedStatus.ERROR, http_status=status, error=clean_line(str(exc), 300),

@@ -1,20 +1,28 @@
-"""The parse workers of a refresh: processes that parse a feed body and store it (see reader.feeds.ingest).
+"""The parse workers of a refresh, and the records that pass between them and the fetching process.
 
-This module is what the fetching process imports; the work itself lives in reader.feeds.ingest, which the
-workers' fork server preloads, so the fetching process never imports the parsers.
+This module is what the fetching process imports. The work is handed in by name (`workers.Named`):
+reader.feeds.ingest's store_body for a refresh, reader.feeds.parse's parse_feed for a check. The workers'
+fork server preloads those modules and this process never imports them, so the fetching process never
+loads the parsers, and ingest (which returns the records defined here) and the pool import nothing of
+each other but these records.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
-from pathlib import Path
+from typing import Any, TypeVar
 
 from reader.feeds.workers import WorkerError, WorkerPool
-from reader.models import FeedParseError, ParsedFeed
+from reader.models import FeedParseError
 
 DEFAULT_DEADLINE = 10.0  # real feeds parse in well under a second
+# What the fork server imports before it forks a worker (a module that is missing is skipped); ingest
+# imports the parsers.
+PRELOAD = ("__main__", "reader.feeds.ingest", "feedparser", "feedparser_rs")
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,36 +43,19 @@ class StoredFeed:
     warning: str | None = None
 
 
-def _parse(body: bytes, *, content_type: str | None, now: datetime) -> ParsedFeed:
-    """reader.feeds.parse.parse_feed, named here so that handing it to a worker does not import it here."""
-    from reader.feeds.parse import parse_feed
-
-    return parse_feed(body, content_type=content_type, now=now)
-
-
-def _store_body(path: Path, feed: str, body: bytes, *, content_type: str | None, now: datetime,
-                retention_days: int | None, validators: Validators) -> StoredFeed:
-    """reader.feeds.ingest.store_body, named here for the same reason (the workers have it preloaded)."""
-    from reader.feeds.ingest import store_body
-
-    return store_body(path, feed, body, content_type=content_type, now=now, retention_days=retention_days,
-                      validators=validators)
-
-
 def _preload_in_forkserver() -> None:
     """Import the parser once in the fork server, so each worker forked from it starts ready.
 
-    Without it every worker imports these modules and feedparser (which reader.feeds.parse imports only on first
-    use) itself, 0.2 s of CPU each, before its first feed. It only takes effect if the fork server of this
-    process has not started yet; '__main__' is the default.
+    Without it every worker imports these modules and feedparser (which reader.feeds.parse imports only on
+    first use) itself, 0.2 s of CPU each, before its first feed. It only takes effect if the fork server of
+    this process has not started yet; '__main__' is the default.
     """
     if "forkserver" in multiprocessing.get_all_start_methods():
-        multiprocessing.get_context("forkserver").set_forkserver_preload(
-            ["__main__", "reader.feeds.ingest", "feedparser", "feedparser_rs"])  # a module that is missing is skipped
+        multiprocessing.get_context("forkserver").set_forkserver_preload(list(PRELOAD))
 
 
 class ParsePool(WorkerPool):
-    """A worker pool for parse_feed."""
+    """A worker pool for the parsers, with their failures reported as the feed's parse error."""
 
     def __init__(self, *, workers: int | None = None, deadline: float = DEFAULT_DEADLINE,
                  processes: bool = True) -> None:
@@ -72,18 +63,10 @@ class ParsePool(WorkerPool):
         if processes:
             _preload_in_forkserver()
 
-    async def parse(self, body: bytes, content_type: str | None, now: datetime) -> ParsedFeed:
-        """Parse one body; FeedParseError when it is not a feed, overruns the deadline or kills its worker."""
+    async def call(self, task: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """task(*args, **kwargs) in a worker; FeedParseError when the body is not a feed, the call overruns
+        the deadline or it kills its worker."""
         try:
-            return await self.run(_parse, body, content_type=content_type, now=now)
-        except WorkerError as exc:
-            raise FeedParseError(f"parsing failed: {exc}") from None
-
-    async def store_body(self, path: Path, feed: str, body: bytes, *, content_type: str | None, now: datetime,
-                         retention_days: int | None, validators: Validators) -> StoredFeed:
-        """Parse, sanitise and store one body (reader.feeds.ingest.store_body), with the same errors as `parse`."""
-        try:
-            return await self.run(_store_body, path, feed, body, content_type=content_type, now=now,
-                                  retention_days=retention_days, validators=validators)
+            return await self.run(task, *args, **kwargs)
         except WorkerError as exc:
             raise FeedParseError(f"parsing failed: {exc}") from None

@@ -13,15 +13,18 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from reader.feeds.fetch import Fetcher, FetchError, FetchResult
+from reader.feeds.task import Named
 from reader.models import FeedParseError, FeedResult, FeedSpec, FeedStatus, RefreshReport
 from reader.settings.config import Config
 from reader.store import Store
 from reader.text.sanitize import clean_line
 
 if TYPE_CHECKING:
-    from reader.feeds.pool import ParsePool
+    from reader.feeds.pool import ParsePool, StoredFeed
 
 ResultCallback = Callable[[FeedResult], None]
+# The workers' side of a refresh, handed to the parse pool by name: this process never imports it.
+STORE_BODY: Named[StoredFeed] = Named("reader.feeds.ingest", "store_body")
 
 
 class Refresher:
@@ -109,9 +112,9 @@ class Refresher:
         from reader.feeds.pool import Validators
 
         # Parsed, sanitised and written by a worker process: this process only fetches.
-        stored = await self.pool.store_body(
-            self.store.path, spec.name, response.body, content_type=response.content_type, now=datetime.now(UTC),
-            retention_days=self.config.settings.retention_days,
+        stored = await self.pool.call(
+            STORE_BODY, self.store.path, spec.name, response.body, content_type=response.content_type,
+            now=datetime.now(UTC), retention_days=self.config.settings.retention_days,
             validators=Validators(response.etag, response.last_modified, body_hash))
         return FeedResult(spec.name, FeedStatus.OK, http_status=response.status, warning=stored.warning,
                           new=stored.new, updated=stored.updated)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -15,6 +16,10 @@ from tests.server import FeedServer
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
+
+# The tests read what the user reads in the default language, whatever this machine's locale says; the
+# commands they start inherit it. Tests of the language choice set their own environment.
+os.environ["SPORTREADER_LANG"] = "it"
 
 
 @pytest.fixture

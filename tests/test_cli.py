@@ -116,10 +116,10 @@ def test_the_feeds_view_is_a_table_when_it_fits_and_two_lines_a_feed_when_not() 
         return screen.export_text().splitlines()
 
     wide = shown(200)
-    assert wide[0].split() == ["feed", "articoli", "non", "letti", "stato", "controllato", "errore", "/", "url"]
+    assert wide[0].split() == ["feed", "articoli", "da", "leggere", "stato", "controllato", "errore", "/", "url"]
     assert len(wide) == 3 and error in wide[2]
     narrow = shown(70)
-    assert narrow[0].startswith("Gazzetta  12 articoli · 3 non letti · ok")
+    assert narrow[0].startswith("Gazzetta  12 articoli · 3 da leggere · ok")
     assert narrow[1].strip() == "https://www.gazzetta.it/rss/home.xml"
     assert error in " ".join(line.strip() for line in narrow[3:])  # wrapped at spaces, never cut
 
@@ -176,7 +176,7 @@ def test_the_demo_edition_refreshes_through_the_normal_path(tmp_path: Path,
     assert len(rows) >= 15
     assert len({r["feed"] for r in rows}) >= 3
     second = run([*args, "refresh"], capsys)[1]
-    assert "not modified" in second
+    assert "invariato" in second
 
 
 def test_python_dash_m_reader_works() -> None:

@@ -15,30 +15,37 @@ from rich.text import Text
 
 from reader.models import FeedResult, FeedStatus, RefreshReport
 from reader.store import Article, FeedOverview, Preview, SearchHit
+from reader.text.messages import N_, _, ngettext
 
 STATUS_STYLES = {FeedStatus.OK: "green", FeedStatus.NOT_MODIFIED: "dim", FeedStatus.ERROR: "bold red"}
+STATUS_WORDS = {FeedStatus.OK: N_("ok"), FeedStatus.NOT_MODIFIED: N_("unchanged"), FeedStatus.ERROR: N_("error")}
+
+
+def status_word(status: FeedStatus) -> str:
+    """A feed's status as the user reads it."""
+    return _(STATUS_WORDS[status])
 
 
 def when(moment: datetime | None, now: datetime | None = None) -> str:
-    """A short relative time in Italian: 'ora', '5 min fa', '3 h fa', '2 g fa'."""
+    """A short relative time: 'now', '5 min ago', '3 h ago', '2 d ago' (in Italian: 'ora', '5 min fa'...)."""
     if moment is None:
-        return "mai"
+        return _("never")
     seconds = ((now or datetime.now(UTC)) - moment).total_seconds()
     if seconds < 60:
-        return "ora"
+        return _("now")
     if seconds < 3600:
-        return f"{int(seconds // 60)} min fa"
+        return _("{n} min ago").format(n=int(seconds // 60))
     if seconds < 86400:
-        return f"{int(seconds // 3600)} h fa"
-    return f"{int(seconds // 86400)} g fa"
+        return _("{n} h ago").format(n=int(seconds // 3600))
+    return _("{n} d ago").format(n=int(seconds // 86400))
 
 
 def preview_table(previews: Sequence[Preview], now: datetime | None = None) -> Table:
     """The list of articles: id, marks, time, source, title."""
     table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
-    for column, justify in (("id", "right"), ("", "left"), ("quando", "right"), ("fonte", "left"),
-                            ("titolo", "left")):
-        table.add_column(column, justify=justify, no_wrap=column != "titolo")  # type: ignore[arg-type]
+    for column, justify in (("id", "right"), ("", "left"), (_("when"), "right"), (_("source"), "left"),
+                            (_("title"), "left")):
+        table.add_column(column, justify=justify, no_wrap=column != _("title"))  # type: ignore[arg-type]
     for p in previews:
         marks = ("★" if p.starred else " ") + (" " if p.read else "●")
         title = Text(p.title, style="" if p.read else "bold")
@@ -67,7 +74,7 @@ def search_results(hits: Sequence[SearchHit], now: datetime | None = None) -> Gr
 def article_view(article: Article) -> Group:
     """An article: heading lines, then its paragraphs."""
     p = article.preview
-    source = "articolo completo" if article.full_text else "riassunto del feed"
+    source = _("full article") if article.full_text else _("the feed's summary")
     meta = Text.assemble((p.feed, "cyan"), " · ", p.published.astimezone().strftime("%d/%m/%Y %H:%M"))
     if article.author:
         meta.append(" · " + article.author)
@@ -94,13 +101,15 @@ class FeedsView:
             yield table
             return
         for f in self.feeds:
-            yield Text.assemble((f.name, "cyan"), f"  {f.entries} articoli · {f.unread} non letti · ",
-                                self.status(f), f" · {when(f.checked, self.now)}")
+            counts = (ngettext("{n} article", "{n} articles", f.entries).format(n=f.entries) + " · "
+                      + ngettext("{n} unread", "{n} unread", f.unread).format(n=f.unread))
+            yield Text.assemble((f.name, "cyan"), f"  {counts} · ", self.status(f),
+                                f" · {when(f.checked, self.now)}")
             yield Text.assemble("  ", self.detail(f))
 
     def table(self) -> Table:
         table = Table(box=None, pad_edge=False, header_style="bold")
-        for column in ("feed", "articoli", "non letti", "stato", "controllato", "errore / url"):
+        for column in (_("feed"), _("articles"), _("unread"), _("status"), _("checked"), _("error / url")):
             table.add_column(column, no_wrap=True)
         for f in self.feeds:
             table.add_row(Text(f.name, style="cyan"), str(f.entries), str(f.unread), self.status(f),
@@ -109,8 +118,10 @@ class FeedsView:
 
     @staticmethod
     def status(f: FeedOverview) -> Text:
-        return Text(f.status or "mai aggiornato", style=STATUS_STYLES.get(FeedStatus(f.status), "")
-                    if f.status else "dim")
+        if not f.status:
+            return Text(_("never refreshed"), style="dim")
+        status = FeedStatus(f.status)
+        return Text(status_word(status), style=STATUS_STYLES.get(status, ""))
 
     @staticmethod
     def detail(f: FeedOverview) -> Text:
@@ -119,9 +130,12 @@ class FeedsView:
 
 def feed_result_line(result: FeedResult) -> Text:
     """One line per refreshed feed, printed as soon as it is done."""
-    line = Text.assemble((f"{result.status.value:>12}", STATUS_STYLES[result.status]), "  ", (result.feed, "cyan"))
+    line = Text.assemble((f"{status_word(result.status):>12}", STATUS_STYLES[result.status]), "  ",
+                         (result.feed, "cyan"))
     if result.status is FeedStatus.OK:
-        line.append(f"  +{result.new} nuovi, {result.updated} aggiornati", style="green")
+        counts = (ngettext("+{n} new", "+{n} new", result.new).format(n=result.new) + ", "
+                  + ngettext("{n} updated", "{n} updated", result.updated).format(n=result.updated))
+        line.append(f"  {counts}", style="green")
     if result.error:
         line.append(f"  {result.error}", style="red")
     if result.warning:
@@ -133,13 +147,13 @@ def feed_result_line(result: FeedResult) -> Text:
 def refresh_table(report: RefreshReport) -> Table:
     """The outcome of a refresh: one row per feed (errors first), as the command prints at the end."""
     table = Table(box=None, pad_edge=False, header_style="bold")
-    for column, justify in (("feed", "left"), ("stato", "left"), ("nuovi", "right"), ("aggiornati", "right"),
-                            ("tempo", "right"), ("", "left")):
+    for column, justify in ((_("feed"), "left"), (_("status"), "left"), (_("new"), "right"),
+                            (_("updated"), "right"), (_("time"), "right"), ("", "left")):
         table.add_column(column, justify=justify, no_wrap=column != "")  # type: ignore[arg-type]
     ordered = sorted(report.results, key=lambda r: (r.status is not FeedStatus.ERROR, r.feed.casefold()))
     for r in ordered:
         note = Text(r.error or "", style="red") if r.error else Text(r.warning or "", style="yellow")
-        table.add_row(Text(r.feed, style="cyan"), Text(r.status.value, style=STATUS_STYLES[r.status]),
+        table.add_row(Text(r.feed, style="cyan"), Text(status_word(r.status), style=STATUS_STYLES[r.status]),
                       str(r.new), str(r.updated), f"{r.duration:.2f} s", note)
     return table
 
@@ -147,7 +161,10 @@ def refresh_table(report: RefreshReport) -> Table:
 def refresh_summary(report: RefreshReport) -> Text:
     """The last line of a refresh."""
     seconds = (report.finished - report.started).total_seconds()
-    text = Text(f"{len(report.results)} feed in {seconds:.1f} s: {report.new} articoli nuovi")
+    feeds = ngettext("{n} feed in {seconds} s", "{n} feeds in {seconds} s", len(report.results))
+    new = ngettext("{n} new article", "{n} new articles", report.new)
+    text = Text(feeds.format(n=len(report.results), seconds=f"{seconds:.1f}") + ": " + new.format(n=report.new))
     if report.failed:
-        text.append(f", {len(report.failed)} con errori", style="bold red")
+        failed = ngettext("{n} with errors", "{n} with errors", len(report.failed))
+        text.append(", " + failed.format(n=len(report.failed)), style="bold red")
     return text

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from reader.annotate.gazetteer import DATA_FILE, fold, fold_key, gazetteer, name_parts
 from reader.annotate.model import Entity
-from reader.annotate.names import canonical_team, find_entities
+from reader.annotate.names.entities import canonical_team, find_entities
 from reader.settings.config import NameSpec
 
 

@@ -1,0 +1,1 @@
+"""Players, coaches and teams named in a text; `entities.find_entities` is the way in."""

@@ -20,38 +20,28 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from reader.annotate.gazetteer import PARTICLES, Gazetteer, Sense, fold, fold_key, gazetteer, name_parts
+from reader.annotate.gazetteer import PARTICLES, Gazetteer, Sense, fold_key, gazetteer, name_parts
 from reader.annotate.model import Entity, EntityKind
+from reader.annotate.names.article import JOINABLE, Article, Mention, Person
+from reader.annotate.names.words import ARTICLES, FUNCTION_WORDS, LEADING_ARTICLES
 
 if TYPE_CHECKING:
     from reader.settings.config import NameSpec
 
-_TOKEN = re.compile(r"\S+")
-_JOINABLE = frozenset([" ", "\u00a0", "-", "‐", "‑", "'", "’", "/"])  # what may sit between two words of a name
 _SPACES = frozenset([" ", "\u00a0"])
 _DASHES = frozenset("-–—")
-_SENTENCE_END = frozenset(".!?:;«»“”\"(—")
 _ACCENTED = frozenset("àèéìíòóùú")
 _FOREIGN_PARTICLES = frozenset("de van von der den ter ten dos das do du el bin ben mac".split())
 _MAX_NAME_WORDS = 4
 
-_LEADING_ARTICLES = frozenset("il lo la l i gli le".split())
-_ARTICLES = _LEADING_ARTICLES | frozenset(
-    "del dello della dei degli delle dell al allo alla ai agli alle all dal dallo dalla dai dagli dalle dall "
-    "nel nello nella nei negli nelle nell sul sullo sulla sui sugli sulle sull col coi".split())
 _CITY_PREPS = frozenset("a ad in da di d per verso".split())
 _CLUB_PREPS = frozenset("del dello della dell dei degli di d".split())  # "il tecnico del Milan X"
 _BEFORE_ROLE = frozenset("il lo l un uno ex".split())  # "X, l'ex centrocampista"
-_FUNCTION_WORDS = (_ARTICLES - PARTICLES) | frozenset(  # capitalised only because a sentence starts
-    "un uno una a ad in per con tra fra ma e ed se che non dopo poi oggi ieri domani anche ora qui come quando "
-    "mentre questo questa ecco".split())
 
 # cue (folded) -> what a name next to it is; "reject": someone who is neither a player nor a coach.
 _CUES: dict[str, str] = {
@@ -78,78 +68,10 @@ _ADJECTIVES = frozenset(  # between a cue and its name: "l'allenatore croato", "
     "promettente talentuoso classe suo loro nostro vostro mio tuo ottimo bravo".split())
 
 
-@dataclass(slots=True)
-class _Mention:
-    """Words the gazetteer knows, or a name next to a cue (no senses, `forced` set)."""
-
-    first: int  # token indices, inclusive
-    last: int
-    start: int  # character offsets
-    end: int
-    senses: tuple[Sense, ...]
-    forced: str = ""  # "player" / "coach" from a cue, "reject" from a negative cue
-    team: Sense | None = None  # the club or national team it names here, once _learn has decided
-
-
-@dataclass(slots=True)
-class _Person:
-    at: int
-    canonical: str
-    kind: EntityKind
-
-
-@dataclass(slots=True)
-class _Article:
-    """A text as folded tokens, and what the passes learn about it."""
-
-    text: str
-    starts: list[int]
-    ends: list[int]
-    words: list[str]  # folded
-    caps: list[bool]  # starts with a capital letter or a digit
-    lexicons: tuple[Gazetteer, ...]  # the user's names first, the shipped gazetteer last
-    teams: set[str] = field(default_factory=set)
-    people: dict[str, list[_Person]] = field(default_factory=dict)  # folded surname -> the article's people
-    firsts: dict[str, _Person] = field(default_factory=dict)  # folded first name -> the first person so called
-    first_clash: dict[str, int] = field(default_factory=dict)  # ... -> where someone else so called appears
-    rejected: set[str] = field(default_factory=set)  # folded names after a negative cue
-    mentioned: dict[int, bool] = field(default_factory=dict)  # token in a mention -> is it a lone surname
-    lower_words: set[str] | None = None  # words written in lower case somewhere, computed when first needed
-
-    @property
-    def gaz(self) -> Gazetteer:
-        return self.lexicons[-1]
-
-    def gap(self, i: int) -> str:
-        """The characters between token i and token i + 1."""
-        return self.text[self.ends[i]:self.starts[i + 1]]
-
-    def lookup(self, key: str) -> tuple[Sense, ...]:
-        if len(self.lexicons) == 1:
-            return self.lexicons[0].senses.get(key, ())
-        return tuple(s for lexicon in self.lexicons for s in lexicon.senses.get(key, ()))
-
-    def reach(self, key: str) -> int:
-        if len(self.lexicons) == 1:
-            return self.lexicons[0].reach.get(key, 0)
-        return max(lexicon.reach.get(key, 0) for lexicon in self.lexicons)
-
-    def sentence_start(self, i: int) -> bool:
-        """First word of the text or of a line, or after sentence punctuation or an opening quote."""
-        gap = self.text[self.ends[i - 1]:self.starts[i]] if i else "\n"
-        return "\n" in gap or gap.strip()[-1:] in _SENTENCE_END
-
-    def upper(self, i: int) -> bool:
-        return self.text[self.starts[i]].isupper()
-
-
 def find_entities(text: str, *, extra_names: Mapping[str, NameSpec] | None = None) -> list[Entity]:
     """Every player, coach and team mention in `text`, sorted by start, never overlapping."""
-    tokens = list(_TOKEN.finditer(fold(text)))
-    starts = [t.start() for t in tokens]
     lexicons = (_extra_lexicon(_freeze(extra_names)), gazetteer()) if extra_names else (gazetteer(),)
-    art = _Article(text, starts, [t.end() for t in tokens], [t.group() for t in tokens],
-                   [text[i].isupper() or text[i].isdigit() for i in starts], lexicons)
+    art = Article.of(text, lexicons)
     mentions = _apply_cues(art, _scan(art))
     art.mentioned = {k: _is_short(m) for m in mentions for k in range(m.first, m.last + 1)}
     _learn(art, mentions)
@@ -160,7 +82,7 @@ def find_entities(text: str, *, extra_names: Mapping[str, NameSpec] | None = Non
 def canonical_team(name: str) -> str | None:
     """The team a name or alias stands for ("inter" -> "Inter", "l'Inter", "Juve" -> "Juventus"), or None."""
     words = fold_key(name).split()
-    while len(words) > 1 and words[0] in _LEADING_ARTICLES:
+    while len(words) > 1 and words[0] in LEADING_ARTICLES:
         words = words[1:]
     return _team_index().get(" ".join(words))
 
@@ -179,9 +101,9 @@ def _team_index() -> dict[str, str]:
 
 # --- pass 1: the gazetteer's words -----------------------------------------------------------------------
 
-def _scan(art: _Article) -> list[_Mention]:
+def _scan(art: Article) -> list[Mention]:
     """The longest capitalised gazetteer name at each position, left to right."""
-    mentions: list[_Mention] = []
+    mentions: list[Mention] = []
     free = 0  # the first token after the last mention
     for i, (caps, word) in enumerate(zip(art.caps, art.words, strict=True)):
         if i >= free and (caps or word in _FOREIGN_PARTICLES) and (reach := art.reach(word)):
@@ -192,24 +114,24 @@ def _scan(art: _Article) -> list[_Mention]:
     return mentions
 
 
-def _longest(art: _Article, i: int, reach: int) -> _Mention | None:
+def _longest(art: Article, i: int, reach: int) -> Mention | None:
     last = i
-    while last + 1 < len(art.starts) and last - i + 1 < reach and art.gap(last) in _JOINABLE:
+    while last + 1 < len(art.starts) and last - i + 1 < reach and art.gap(last) in JOINABLE:
         last += 1
     for j in range(last, i - 1, -1):
         senses = tuple(s for s in art.lookup(" ".join(art.words[i:j + 1])) if s.role != "nick")
         inner = all(art.caps[k] or art.words[k] in PARTICLES for k in range(i + 1, j))
         if senses and art.caps[j] and (inner or senses[0].kind == "block"):
-            return _Mention(i, j, art.starts[i], art.ends[j], senses)
+            return Mention(i, j, art.starts[i], art.ends[j], senses)
     return None
 
 
 # --- pass 2: cue words -----------------------------------------------------------------------------------
 
-def _apply_cues(art: _Article, mentions: list[_Mention]) -> list[_Mention]:
+def _apply_cues(art: Article, mentions: list[Mention]) -> list[Mention]:
     """Add the names cue words introduce; mark the known ones."""
     by_first = {m.first: m for m in mentions}
-    cues: list[_Mention] = []
+    cues: list[Mention] = []
     free = 0
     for i in [i for i, word in enumerate(art.words) if word in _CUE_STARTS]:
         cue, length = _cue_at(art, i) if i >= free else ("", 0)
@@ -218,11 +140,11 @@ def _apply_cues(art: _Article, mentions: list[_Mention]) -> list[_Mention]:
         free = i + length
         name = _name_after(art, free, by_first) or _name_before(art, i, by_first)
         if name:
-            cues.append(_Mention(*name, art.starts[name[0]], art.ends[name[1]], (), cue))
+            cues.append(Mention(*name, art.starts[name[0]], art.ends[name[1]], (), cue))
     return _merge(art, mentions, cues) if cues else mentions
 
 
-def _cue_at(art: _Article, i: int) -> tuple[str, int]:
+def _cue_at(art: Article, i: int) -> tuple[str, int]:
     """A cue starting at token i, in lower case unless it starts a sentence ("Arbitra Doveri")."""
     if art.caps[i] and not art.sentence_start(i):
         return "", 0
@@ -233,7 +155,7 @@ def _cue_at(art: _Article, i: int) -> tuple[str, int]:
     return "", 0
 
 
-def _name_after(art: _Article, k: int, by_first: Mapping[int, _Mention]) -> tuple[int, int] | None:
+def _name_after(art: Article, k: int, by_first: Mapping[int, Mention]) -> tuple[int, int] | None:
     """The name after a cue, past adjectives ("croato", "diciottenne") and a club ("del Milan", "del Qarabag,")."""
     for _ in range(4):
         if k >= len(art.starts) or not _cue_gap(art.gap(k - 1)):
@@ -252,7 +174,7 @@ def _cue_gap(gap: str) -> bool:
     return gap.strip() in ("", ",") and "\n" not in gap
 
 
-def _name_before(art: _Article, cue: int, by_first: Mapping[int, _Mention]) -> tuple[int, int] | None:
+def _name_before(art: Article, cue: int, by_first: Mapping[int, Mention]) -> tuple[int, int] | None:
     """"Matteo Brivio, centrocampista della Primavera": two or more capitalised words, a comma, the cue."""
     k = cue - 1
     while k >= 0 and art.words[k] in _BEFORE_ROLE and art.gap(k).isspace():
@@ -260,22 +182,22 @@ def _name_before(art: _Article, cue: int, by_first: Mapping[int, _Mention]) -> t
     if k < 1 or not (art.gap(k).strip() == "," and _cue_gap(art.gap(k))) or not art.caps[k]:
         return None
     first = k
-    while first > 0 and k - first + 1 < _MAX_NAME_WORDS and art.gap(first - 1) in _JOINABLE \
+    while first > 0 and k - first + 1 < _MAX_NAME_WORDS and art.gap(first - 1) in JOINABLE \
             and art.caps[first - 1] and not art.sentence_start(first):
         first -= 1
     clubs = any(_is_team(by_first.get(j)) for j in range(first, k + 1))
     return (first, k) if first < k and not clubs else None
 
 
-def _name_run(art: _Article, k: int, by_first: Mapping[int, _Mention]) -> tuple[int, int] | None:
+def _name_run(art: Article, k: int, by_first: Mapping[int, Mention]) -> tuple[int, int] | None:
     """Capitalised words from token k (particles inside), stopping at a club or a lower-case word."""
-    if not art.caps[k] or _is_team(by_first.get(k)) or _initials(art, k) or art.words[k] in _FUNCTION_WORDS:
+    if not art.caps[k] or _is_team(by_first.get(k)) or _initials(art, k) or art.words[k] in FUNCTION_WORDS:
         return None
     last = k
-    while last + 1 < len(art.starts) and last - k + 1 < _MAX_NAME_WORDS and art.gap(last) in _JOINABLE:
+    while last + 1 < len(art.starts) and last - k + 1 < _MAX_NAME_WORDS and art.gap(last) in JOINABLE:
         step = 2 if art.words[last + 1] in PARTICLES and last + 2 < len(art.starts) else 1
         if not art.caps[last + step] or _is_team(by_first.get(last + step)) \
-                or (step == 2 and art.gap(last + 1) not in _JOINABLE):
+                or (step == 2 and art.gap(last + 1) not in JOINABLE):
             break
         last += step
     while last > k and len(art.words[last]) == 1:  # "Franco Scoglio L'allenatore": an elided article
@@ -283,22 +205,22 @@ def _name_run(art: _Article, k: int, by_first: Mapping[int, _Mention]) -> tuple[
     return k, last
 
 
-def _initials(art: _Article, k: int) -> bool:
+def _initials(art: Article, k: int) -> bool:
     """"AC Siena", "US Lecce": a club's initials, not a first name."""
     word = art.text[art.starts[k]:art.ends[k]]
     return 1 < len(word) <= 3 and word.isupper()
 
 
-def _is_team(mention: _Mention | None) -> bool:
+def _is_team(mention: Mention | None) -> bool:
     return mention is not None and bool(mention.senses) and mention.senses[0].kind in ("team", "block")
 
 
-def _merge(art: _Article, mentions: list[_Mention], cues: list[_Mention]) -> list[_Mention]:
+def _merge(art: Article, mentions: list[Mention], cues: list[Mention]) -> list[Mention]:
     """A cue's name replaces the gazetteer words inside it, unless the gazetteer knows exactly that name;
     it gives way to a club, and to a gazetteer name reaching outside it."""
     at = {k: m for m in mentions for k in range(m.first, m.last + 1)}
     dropped: set[int] = set()  # id() of replaced mentions
-    added: list[_Mention] = []
+    added: list[Mention] = []
     for cue in cues:
         name = art.text[cue.start:cue.end]
         if cue.forced == "reject":
@@ -316,7 +238,7 @@ def _merge(art: _Article, mentions: list[_Mention], cues: list[_Mention]) -> lis
 
 # --- pass 3: what the article says about itself ----------------------------------------------------------
 
-def _learn(art: _Article, mentions: list[_Mention]) -> None:
+def _learn(art: Article, mentions: list[Mention]) -> None:
     """The clubs the article names and the full names of its people."""
     for m in mentions:
         name = art.text[m.start:m.end]
@@ -331,8 +253,8 @@ def _learn(art: _Article, mentions: list[_Mention]) -> None:
                 _remember(art, m.start, said, _kind(sense.kind), sense.canonical)
 
 
-def _remember(art: _Article, at: int, name: str, kind: EntityKind, canonical: str | None = None) -> None:
-    person = _Person(at, canonical or name, kind)
+def _remember(art: Article, at: int, name: str, kind: EntityKind, canonical: str | None = None) -> None:
+    person = Person(at, canonical or name, kind)
     first, shorts = name_parts(name)
     for short in shorts:
         art.people.setdefault(fold_key(short), []).append(person)
@@ -351,7 +273,7 @@ def _kind(kind: str) -> EntityKind:
 
 # --- pass 4: deciding each mention -----------------------------------------------------------------------
 
-def _resolve(art: _Article, m: _Mention) -> Entity | None:
+def _resolve(art: Article, m: Mention) -> Entity | None:
     text = art.text[m.start:m.end]
     if m.forced == "reject" or (m.senses and m.senses[0].kind == "block"):
         return None
@@ -369,7 +291,7 @@ def _resolve(art: _Article, m: _Mention) -> Entity | None:
     return _resolve_short(art, m, text, people) if people else None
 
 
-def _resolve_short(art: _Article, m: _Mention, text: str, people: list[Sense]) -> Entity | None:
+def _resolve_short(art: Article, m: Mention, text: str, people: list[Sense]) -> Entity | None:
     """A surname or one-word name: the article's person, else the gazetteer's if the evidence is enough."""
     if not m.forced and (_inside_other_name(art, m) or _after_article(art, m) or _accent_differs(text, people)):
         return None
@@ -384,7 +306,7 @@ def _resolve_short(art: _Article, m: _Mention, text: str, people: list[Sense]) -
     return Entity(m.start, m.end, text, _kind(ranked[0].kind), ranked[0].canonical)
 
 
-def _plausible(art: _Article, m: _Mention, key: str, best: Sense) -> bool:
+def _plausible(art: Article, m: Mention, key: str, best: Sense) -> bool:
     """Enough evidence that a lone surname is this gazetteer person."""
     if key in art.gaz.not_players or best.tier < 2:
         return False
@@ -399,7 +321,7 @@ def _plausible(art: _Article, m: _Mention, key: str, best: Sense) -> bool:
     return True
 
 
-def _inside_other_name(art: _Article, m: _Mention, *, people: bool = True) -> bool:
+def _inside_other_name(art: Article, m: Mention, *, people: bool = True) -> bool:
     """Joined to a capitalised word that is part of the same name: "di Sara Vitale", "Marco Guida",
     "Spider-Man", "Croce Rossa Internazionale"."""
     if _caps(art.text[m.start:m.end]):
@@ -410,21 +332,21 @@ def _inside_other_name(art: _Article, m: _Mention, *, people: bool = True) -> bo
     return after or before
 
 
-def _stranger(art: _Article, i: int, gap: str, people: bool) -> bool:
+def _stranger(art: Article, i: int, gap: str, people: bool) -> bool:
     """A capitalised neighbour of the same name: a word the gazetteer does not know; next to a surname, also
     another lone surname after a space ("Sara Vitale"), though not after a hyphen ("Gila-Leao": two names)."""
-    if gap not in _JOINABLE or gap in "'’" or not art.upper(i):
+    if gap not in JOINABLE or gap in "'’" or not art.upper(i):
         return False
     return art.mentioned.get(i, True) if people and gap in _SPACES else i not in art.mentioned
 
 
-def _is_short(m: _Mention) -> bool:
+def _is_short(m: Mention) -> bool:
     return not m.forced and all(s.role == "short" for s in m.senses)
 
 
-def _after_article(art: _Article, m: _Mention) -> bool:
+def _after_article(art: Article, m: Mention) -> bool:
     """"la Chiesa", "della Suzuki": Italian puts no article before a man's surname."""
-    return m.first > 0 and art.words[m.first - 1] in _ARTICLES and art.gap(m.first - 1).strip() in ("", "'", "’")
+    return m.first > 0 and art.words[m.first - 1] in ARTICLES and art.gap(m.first - 1).strip() in ("", "'", "’")
 
 
 def _accent_differs(text: str, people: list[Sense]) -> bool:
@@ -432,13 +354,13 @@ def _accent_differs(text: str, people: list[Sense]) -> bool:
     return text[-1] in _ACCENTED and not any(s.canonical.endswith(text[-1]) for s in people)
 
 
-def _stands_alone(art: _Article, m: _Mention) -> bool:
+def _stands_alone(art: Article, m: Mention) -> bool:
     """Followed by a digit, punctuation or the end ("Buongiorno 6,5", "Soulé:"), not by a word."""
     after = art.text[m.end:m.end + 3].strip()
     return not after or not after[0].isalpha()
 
 
-def _lower_elsewhere(art: _Article, key: str) -> bool:
+def _lower_elsewhere(art: Article, key: str) -> bool:
     """The word is also written in lower case in the text: an everyday word here."""
     if art.lower_words is None:
         art.lower_words = {word for word, caps in zip(art.words, art.caps, strict=True) if not caps}
@@ -449,15 +371,15 @@ def _caps(text: str) -> bool:
     return text.isupper() and sum(c.isalpha() for c in text) > 1
 
 
-def _rank(art: _Article, sense: Sense) -> tuple[bool, int]:
+def _rank(art: Article, sense: Sense) -> tuple[bool, int]:
     return sense.team in art.teams, sense.tier
 
 
-def _best(art: _Article, senses: Iterable[Sense]) -> Sense:
+def _best(art: Article, senses: Iterable[Sense]) -> Sense:
     return max(senses, key=lambda s: _rank(art, s))
 
 
-def _linked(art: _Article, key: str, at: int) -> _Person | None:
+def _linked(art: Article, key: str, at: int) -> Person | None:
     """The article's person a surname stands for (the last before, else the first after), or a first name
     (only looking back, and only if one person has it)."""
     people = art.people.get(key)
@@ -469,7 +391,7 @@ def _linked(art: _Article, key: str, at: int) -> _Person | None:
     return first if first and first.at < at and clash >= at else None
 
 
-def _team_sense(art: _Article, m: _Mention) -> Sense | None:
+def _team_sense(art: Article, m: Mention) -> Sense | None:
     """The club or national team a mention names, unless its words are a place here."""
     teams = [s for s in m.senses if s.kind == "team" and s.role == "full"]
     if not teams or m.forced:
@@ -481,11 +403,11 @@ def _team_sense(art: _Article, m: _Mention) -> Sense | None:
     key = fold_key(art.text[m.start:m.end])
     before = art.words[m.first - 1] if m.first and art.gap(m.first - 1).strip() in ("", "'", "’") else ""
     if key in art.gaz.countries:
-        return teams[0] if before in _LEADING_ARTICLES else None
+        return teams[0] if before in LEADING_ARTICLES else None
     return None if key in art.gaz.places and before in _CITY_PREPS else teams[0]
 
 
-def _in_fixture(art: _Article, m: _Mention) -> bool:
+def _in_fixture(art: Article, m: Mention) -> bool:
     """Next to a dash and another word: "di Roma - Lazio" is the derby, not the city."""
     after = art.text[m.end:m.end + 3].lstrip()[:1] in _DASHES and m.last + 1 < len(art.starts)
     return after or (art.text[max(0, m.start - 3):m.start].rstrip()[-1:] in _DASHES and m.first > 0)
@@ -493,7 +415,7 @@ def _in_fixture(art: _Article, m: _Mention) -> bool:
 
 # --- pass 5: later mentions of the article's people ------------------------------------------------------
 
-def _linked_words(art: _Article, entities: list[Entity]) -> list[Entity]:
+def _linked_words(art: Article, entities: list[Entity]) -> list[Entity]:
     """Lone capitalised words the gazetteer does not know that name the article's people: a cue-found
     player's surname, a first name after the full name, or "Marcus" in an article about Inter."""
     taken = bytearray(len(art.text))
@@ -510,18 +432,18 @@ def _linked_words(art: _Article, entities: list[Entity]) -> list[Entity]:
     return found
 
 
-def _joined(art: _Article, i: int) -> bool:
+def _joined(art: Article, i: int) -> bool:
     """Part of a longer capitalised name: next to a capitalised word other than one just starting the
     sentence ("Con Marcus", but "San Matteo")."""
-    after = i + 1 < len(art.starts) and art.gap(i) in _JOINABLE and art.caps[i + 1]
-    before = i > 0 and art.gap(i - 1) in _JOINABLE and art.caps[i - 1] \
-        and not (art.sentence_start(i - 1) and art.words[i - 1] in _FUNCTION_WORDS)
+    after = i + 1 < len(art.starts) and art.gap(i) in JOINABLE and art.caps[i + 1]
+    before = i > 0 and art.gap(i - 1) in JOINABLE and art.caps[i - 1] \
+        and not (art.sentence_start(i - 1) and art.words[i - 1] in FUNCTION_WORDS)
     return after or before
 
 
-def _first_name_in_context(art: _Article, key: str) -> _Person | None:
+def _first_name_in_context(art: Article, key: str) -> Person | None:
     senses = [s for s in art.gaz.firsts.get(key, ()) if s.team in art.teams]
-    return _Person(0, senses[0].canonical, _kind(senses[0].kind)) if len(senses) == 1 else None
+    return Person(0, senses[0].canonical, _kind(senses[0].kind)) if len(senses) == 1 else None
 
 
 def _non_overlapping(entities: list[Entity]) -> list[Entity]:

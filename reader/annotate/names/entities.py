@@ -22,12 +22,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
-from functools import cache, lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
-from reader.annotate.gazetteer import PARTICLES, Gazetteer, Sense, fold_key, gazetteer, name_parts
+from reader.annotate.gazetteer import PARTICLES, Sense, fold_key, gazetteer, name_parts
 from reader.annotate.model import Entity, EntityKind
 from reader.annotate.names.article import JOINABLE, Article, Mention, Person
+from reader.annotate.names.scan import lexicons, scan
 from reader.annotate.names.words import ARTICLES, FUNCTION_WORDS, LEADING_ARTICLES
 
 if TYPE_CHECKING:
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
 _SPACES = frozenset([" ", "\u00a0"])
 _DASHES = frozenset("-–—")
 _ACCENTED = frozenset("àèéìíòóùú")
-_FOREIGN_PARTICLES = frozenset("de van von der den ter ten dos das do du el bin ben mac".split())
 _MAX_NAME_WORDS = 4
 
 _CITY_PREPS = frozenset("a ad in da di d per verso".split())
@@ -70,9 +70,8 @@ _ADJECTIVES = frozenset(  # between a cue and its name: "l'allenatore croato", "
 
 def find_entities(text: str, *, extra_names: Mapping[str, NameSpec] | None = None) -> list[Entity]:
     """Every player, coach and team mention in `text`, sorted by start, never overlapping."""
-    lexicons = (_extra_lexicon(_freeze(extra_names)), gazetteer()) if extra_names else (gazetteer(),)
-    art = Article.of(text, lexicons)
-    mentions = _apply_cues(art, _scan(art))
+    art = Article.of(text, lexicons(extra_names))
+    mentions = _apply_cues(art, scan(art))
     art.mentioned = {k: _is_short(m) for m in mentions for k in range(m.first, m.last + 1)}
     _learn(art, mentions)
     entities = [e for m in mentions if (e := _resolve(art, m)) is not None]
@@ -97,33 +96,6 @@ def team_names() -> list[str]:
 def _team_index() -> dict[str, str]:
     return {key: s.canonical for key, senses in gazetteer().senses.items() for s in reversed(senses)
             if s.kind == "team" and s.role == "full"}
-
-
-# --- pass 1: the gazetteer's words -----------------------------------------------------------------------
-
-def _scan(art: Article) -> list[Mention]:
-    """The longest capitalised gazetteer name at each position, left to right."""
-    mentions: list[Mention] = []
-    free = 0  # the first token after the last mention
-    for i, (caps, word) in enumerate(zip(art.caps, art.words, strict=True)):
-        if i >= free and (caps or word in _FOREIGN_PARTICLES) and (reach := art.reach(word)):
-            mention = _longest(art, i, reach)
-            if mention:
-                mentions.append(mention)
-                free = mention.last + 1
-    return mentions
-
-
-def _longest(art: Article, i: int, reach: int) -> Mention | None:
-    last = i
-    while last + 1 < len(art.starts) and last - i + 1 < reach and art.gap(last) in JOINABLE:
-        last += 1
-    for j in range(last, i - 1, -1):
-        senses = tuple(s for s in art.lookup(" ".join(art.words[i:j + 1])) if s.role != "nick")
-        inner = all(art.caps[k] or art.words[k] in PARTICLES for k in range(i + 1, j))
-        if senses and art.caps[j] and (inner or senses[0].kind == "block"):
-            return Mention(i, j, art.starts[i], art.ends[j], senses)
-    return None
 
 
 # --- pass 2: cue words -----------------------------------------------------------------------------------
@@ -452,27 +424,3 @@ def _non_overlapping(entities: list[Entity]) -> list[Entity]:
         if not result or e.start >= result[-1].end:
             result.append(e)
     return result
-
-
-# --- the user's [names] ----------------------------------------------------------------------------------
-
-_Frozen = tuple[tuple[str, str, tuple[str, ...]], ...]
-
-
-def _freeze(extra: Mapping[str, NameSpec] | None) -> _Frozen:
-    return tuple(sorted((name, spec.kind, tuple(spec.aliases)) for name, spec in (extra or {}).items()))
-
-
-@lru_cache(maxsize=8)
-def _extra_lexicon(frozen: _Frozen) -> Gazetteer:
-    """The user's names as a small gazetteer, consulted before the shipped one."""
-    lexicon = Gazetteer()
-    for name, kind, aliases in frozen:
-        keys = [fold_key(n) for n in (name, *aliases)]
-        if kind == "team":
-            for key in keys:
-                lexicon.add(key, Sense("team", name, "full", 4))
-        elif kind in ("player", "coach"):
-            shorts = [fold_key(s) for n in (name, *aliases) if " " in n.strip() for s in name_parts(n)[1]]
-            lexicon.add_person(name, "coach" if kind == "coach" else "player", tier=4, names=keys, shorts=shorts)
-    return lexicon

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from reader.annotate.gazetteer import DATA_FILE, fold, fold_key, gazetteer, name_parts
 from reader.annotate.model import Entity
 from reader.annotate.names.cues import cue_words, read_cues
-from reader.annotate.names.entities import canonical_team, find_entities
+from reader.annotate.names.entities import find_entities
+from reader.annotate.names.teams import canonical_team
 from reader.settings.config import NameSpec
 
 

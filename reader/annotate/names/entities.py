@@ -22,53 +22,36 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
-from functools import cache
 from typing import TYPE_CHECKING
 
-from reader.annotate.gazetteer import Sense, fold_key, gazetteer, name_parts
+from reader.annotate.gazetteer import Sense, fold_key, name_parts
 from reader.annotate.model import Entity, EntityKind
-from reader.annotate.names.article import JOINABLE, Article, Mention, Person
+from reader.annotate.names.article import Article, Mention, Person
 from reader.annotate.names.cues import apply_cues
+from reader.annotate.names.lookalikes import (
+    accent_differs,
+    after_article,
+    inside_other_name,
+    is_short,
+    joined,
+    plausible,
+    team_sense,
+)
 from reader.annotate.names.scan import lexicons, scan
-from reader.annotate.names.words import ARTICLES, FUNCTION_WORDS, LEADING_ARTICLES
 
 if TYPE_CHECKING:
     from reader.settings.config import NameSpec
 
-_SPACES = frozenset([" ", "\u00a0"])
-_DASHES = frozenset("-–—")
-_ACCENTED = frozenset("àèéìíòóùú")
-_CITY_PREPS = frozenset("a ad in da di d per verso".split())
 
 
 def find_entities(text: str, *, extra_names: Mapping[str, NameSpec] | None = None) -> list[Entity]:
     """Every player, coach and team mention in `text`, sorted by start, never overlapping."""
     art = Article.of(text, lexicons(extra_names))
     mentions = apply_cues(art, scan(art))
-    art.mentioned = {k: _is_short(m) for m in mentions for k in range(m.first, m.last + 1)}
+    art.mentioned = {k: is_short(m) for m in mentions for k in range(m.first, m.last + 1)}
     _learn(art, mentions)
     entities = [e for m in mentions if (e := _resolve(art, m)) is not None]
     return _non_overlapping(entities + _linked_words(art, entities))
-
-
-def canonical_team(name: str) -> str | None:
-    """The team a name or alias stands for ("inter" -> "Inter", "l'Inter", "Juve" -> "Juventus"), or None."""
-    words = fold_key(name).split()
-    while len(words) > 1 and words[0] in LEADING_ARTICLES:
-        words = words[1:]
-    return _team_index().get(" ".join(words))
-
-
-def team_names() -> list[str]:
-    """The canonical names of the clubs and national teams the gazetteer knows well, sorted."""
-    return sorted({s.canonical for senses in gazetteer().senses.values() for s in senses
-                   if s.kind == "team" and s.tier >= 3}, key=fold_key)
-
-
-@cache
-def _team_index() -> dict[str, str]:
-    return {key: s.canonical for key, senses in gazetteer().senses.items() for s in reversed(senses)
-            if s.kind == "team" and s.role == "full"}
 
 
 # --- pass 3: what the article says about itself ----------------------------------------------------------
@@ -77,7 +60,7 @@ def _learn(art: Article, mentions: list[Mention]) -> None:
     """The clubs the article names and the full names of its people."""
     for m in mentions:
         name = art.text[m.start:m.end]
-        m.team = _team_sense(art, m)
+        m.team = team_sense(art, m)
         if m.team:
             art.teams.add(m.team.canonical)
         elif m.forced in ("player", "coach") and not m.senses:
@@ -128,82 +111,17 @@ def _resolve(art: Article, m: Mention) -> Entity | None:
 
 def _resolve_short(art: Article, m: Mention, text: str, people: list[Sense]) -> Entity | None:
     """A surname or one-word name: the article's person, else the gazetteer's if the evidence is enough."""
-    if not m.forced and (_inside_other_name(art, m) or _after_article(art, m) or _accent_differs(text, people)):
+    if not m.forced and (inside_other_name(art, m) or after_article(art, m) or accent_differs(text, people)):
         return None
     key = fold_key(text)
     linked = _linked(art, key, m.start)
     if linked:
         return Entity(m.start, m.end, text, linked.kind, linked.canonical)
     ranked = sorted(people, key=lambda s: _rank(art, s), reverse=True)
-    if not m.forced and (not _plausible(art, m, key, ranked[0])
+    if not m.forced and (not plausible(art, m, key, ranked[0])
                          or (len(ranked) > 1 and _rank(art, ranked[0]) == _rank(art, ranked[1]))):
         return None
     return Entity(m.start, m.end, text, _kind(ranked[0].kind), ranked[0].canonical)
-
-
-def _plausible(art: Article, m: Mention, key: str, best: Sense) -> bool:
-    """Enough evidence that a lone surname is this gazetteer person."""
-    if key in art.gaz.not_players or best.tier < 2:
-        return False
-    if best.team in art.teams:
-        return True
-    if key in art.gaz.weak or len(key) <= 3 or (key in art.gaz.common and best.tier < 3):
-        return False
-    if _caps(art.text[m.start:m.end]):
-        return best.tier >= 3
-    if art.sentence_start(m.first) and not _stands_alone(art, m):
-        return best.tier >= 3 and key not in art.gaz.common and not _lower_elsewhere(art, key)
-    return True
-
-
-def _inside_other_name(art: Article, m: Mention, *, people: bool = True) -> bool:
-    """Joined to a capitalised word that is part of the same name: "di Sara Vitale", "Marco Guida",
-    "Spider-Man", "Croce Rossa Internazionale"."""
-    if _caps(art.text[m.start:m.end]):
-        return False
-    after = m.last + 1 < len(art.starts) and _stranger(art, m.last + 1, art.gap(m.last), people)
-    before = m.first > 0 and _stranger(art, m.first - 1, art.gap(m.first - 1), people) \
-        and not art.sentence_start(m.first - 1)
-    return after or before
-
-
-def _stranger(art: Article, i: int, gap: str, people: bool) -> bool:
-    """A capitalised neighbour of the same name: a word the gazetteer does not know; next to a surname, also
-    another lone surname after a space ("Sara Vitale"), though not after a hyphen ("Gila-Leao": two names)."""
-    if gap not in JOINABLE or gap in "'’" or not art.upper(i):
-        return False
-    return art.mentioned.get(i, True) if people and gap in _SPACES else i not in art.mentioned
-
-
-def _is_short(m: Mention) -> bool:
-    return not m.forced and all(s.role == "short" for s in m.senses)
-
-
-def _after_article(art: Article, m: Mention) -> bool:
-    """"la Chiesa", "della Suzuki": Italian puts no article before a man's surname."""
-    return m.first > 0 and art.words[m.first - 1] in ARTICLES and art.gap(m.first - 1).strip() in ("", "'", "’")
-
-
-def _accent_differs(text: str, people: list[Sense]) -> bool:
-    """"Sarà", "Più": a final accented vowel the name does not have makes an Italian word."""
-    return text[-1] in _ACCENTED and not any(s.canonical.endswith(text[-1]) for s in people)
-
-
-def _stands_alone(art: Article, m: Mention) -> bool:
-    """Followed by a digit, punctuation or the end ("Buongiorno 6,5", "Soulé:"), not by a word."""
-    after = art.text[m.end:m.end + 3].strip()
-    return not after or not after[0].isalpha()
-
-
-def _lower_elsewhere(art: Article, key: str) -> bool:
-    """The word is also written in lower case in the text: an everyday word here."""
-    if art.lower_words is None:
-        art.lower_words = {word for word, caps in zip(art.words, art.caps, strict=True) if not caps}
-    return key in art.lower_words
-
-
-def _caps(text: str) -> bool:
-    return text.isupper() and sum(c.isalpha() for c in text) > 1
 
 
 def _rank(art: Article, sense: Sense) -> tuple[bool, int]:
@@ -226,28 +144,6 @@ def _linked(art: Article, key: str, at: int) -> Person | None:
     return first if first and first.at < at and clash >= at else None
 
 
-def _team_sense(art: Article, m: Mention) -> Sense | None:
-    """The club or national team a mention names, unless its words are a place here."""
-    teams = [s for s in m.senses if s.kind == "team" and s.role == "full"]
-    if not teams or m.forced:
-        return None
-    if _in_fixture(art, m):
-        return teams[0]
-    if _inside_other_name(art, m, people=False):
-        return None
-    key = fold_key(art.text[m.start:m.end])
-    before = art.words[m.first - 1] if m.first and art.gap(m.first - 1).strip() in ("", "'", "’") else ""
-    if key in art.gaz.countries:
-        return teams[0] if before in LEADING_ARTICLES else None
-    return None if key in art.gaz.places and before in _CITY_PREPS else teams[0]
-
-
-def _in_fixture(art: Article, m: Mention) -> bool:
-    """Next to a dash and another word: "di Roma - Lazio" is the derby, not the city."""
-    after = art.text[m.end:m.end + 3].lstrip()[:1] in _DASHES and m.last + 1 < len(art.starts)
-    return after or (art.text[max(0, m.start - 3):m.start].rstrip()[-1:] in _DASHES and m.first > 0)
-
-
 # --- pass 5: later mentions of the article's people ------------------------------------------------------
 
 def _linked_words(art: Article, entities: list[Entity]) -> list[Entity]:
@@ -259,21 +155,12 @@ def _linked_words(art: Article, entities: list[Entity]) -> list[Entity]:
     found = []
     for i, start in enumerate(art.starts):
         key = art.words[i]
-        if taken[start] or not art.caps[i] or key in art.rejected or art.lookup(key) or _joined(art, i):
+        if taken[start] or not art.caps[i] or key in art.rejected or art.lookup(key) or joined(art, i):
             continue
         person = _linked(art, key, start) or _first_name_in_context(art, key)
         if person:
             found.append(Entity(start, art.ends[i], art.text[start:art.ends[i]], person.kind, person.canonical))
     return found
-
-
-def _joined(art: Article, i: int) -> bool:
-    """Part of a longer capitalised name: next to a capitalised word other than one just starting the
-    sentence ("Con Marcus", but "San Matteo")."""
-    after = i + 1 < len(art.starts) and art.gap(i) in JOINABLE and art.caps[i + 1]
-    before = i > 0 and art.gap(i - 1) in JOINABLE and art.caps[i - 1] \
-        and not (art.sentence_start(i - 1) and art.words[i - 1] in FUNCTION_WORDS)
-    return after or before
 
 
 def _first_name_in_context(art: Article, key: str) -> Person | None:

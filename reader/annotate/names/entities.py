@@ -1,21 +1,14 @@
-"""Players, coaches and teams named in a text: the gazetteer, the article's own full names, and cue words.
+"""find_entities: every player, coach and team in a text, from five passes over it; passes 3 to 5 live here.
 
-- Words are matched whole, accents and case folded, against the gazetteer's names; the longest wins. Every
-  word of a name must be capitalised in the text (ALL CAPS counts), so "la rosa" or "il conte" are not names;
-  particles may be lower case inside a name, and foreign ones also at its start ("van Dijk", not "di Lorenzo").
-- A full name ("Lautaro Martínez") is tagged at once. A surname or one-word name ("Thuram", "Pedri") is linked
-  to a full name of the same article (the last one before it, else the first after it); failing that, to the
-  one gazetteer person it can mean, preferring people of the clubs the article names; if two remain, or the
-  evidence is thin (an everyday word starting a sentence, "la Chiesa", "di Sara Vitale"), it is skipped.
-  A first name alone follows an earlier full name ("Paulo" after "Paulo Dybala"), or the one current player
-  so called in the clubs the article names ("Marcus" in an article about Inter).
-- Cue words name people the gazetteer does not know: "il portiere X", "l'allenatore croato X Y", "il difensore
-  del Milan X", "X Y, centrocampista"; their later surnames follow. After "l'arbitro", "il presidente",
-  "il ds"... a name is not tagged, there or anywhere else in the article.
-- A club that is also a city is the city after a place preposition ("a Roma", "di Napoli") unless a fixture
-  follows ("di Roma - Lazio"); a national team needs its article ("l'Italia", not "in Italia"). Nicknames
-  (nerazzurri) are not teams; stadiums, broadcasters and competitions (Maradona, Sky Sport, Coppa Italia)
-  are never names.
+Passes 1 and 2 find the mentions (`scan`, `cues`). Pass 3 learns what the article says about itself: the
+clubs it names and the full names of its people. Pass 4 decides each mention. A full name ("Lautaro
+Martínez") is tagged at once. A surname or one-word name ("Thuram", "Pedri") is linked to a full name of the
+same article (the last one before it, else the first after it); failing that, to the one gazetteer person it
+can mean, preferring people of the clubs the article names; if two remain, or `lookalikes` finds the evidence
+thin, it is skipped. Pass 5 tags words the gazetteer does not know that name the article's people: a cue-found
+player's surname, a first name after the full name ("Paulo" after "Paulo Dybala"), or the one current player
+so called in the clubs the article names ("Marcus" in an article about Inter). A name after a negative cue
+("l'arbitro X") is tagged nowhere in the article.
 """
 
 from __future__ import annotations

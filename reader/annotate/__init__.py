@@ -34,7 +34,8 @@ LEAD_MAX_CHARS = 400
 
 def annotate(text: str, *, title: str | None = None, extra_names: Mapping[str, NameSpec] | None = None) -> Annotation:
     """Everything found in `text`; `extra_names` adds the user's [names] to the gazetteer."""
-    from reader.annotate.names import canonical_team, find_entities
+    from reader.annotate.names.entities import find_entities
+    from reader.annotate.names.teams import canonical_team
 
     entities = tuple(find_entities(text, extra_names=extra_names))
     quotes = tuple(assign_speakers(text, find_quotes(text), entities))
@@ -47,7 +48,7 @@ def annotate(text: str, *, title: str | None = None, extra_names: Mapping[str, N
 
 def headline(title: str, lead: str) -> tuple[Match | None, ArticleKind]:
     """The match and kind of an article from its title and lead only: cheap enough for every preview."""
-    from reader.annotate.names import canonical_team
+    from reader.annotate.names.teams import canonical_team
 
     lead = lead[:LEAD_MAX_CHARS]
     match = find_match((title, lead), canonical_team)

@@ -2,7 +2,7 @@
 
 A fixture is two teams joined by a hyphen or dash (Inter-Kairat Almaty, Milan - Lazio) or by "vs", or named
 in "la sfida tra X e Y"; each side is the longest run of words next to the separator that the gazetteer knows
-as a team (`names.canonical_team`), and a score right after it ("Juventus-Torino 2-1") is kept. The kind comes
+as a team (`names.teams.canonical_team`), and a score right after it ("Juventus-Torino 2-1") is kept. The kind comes
 from the title's words first (pagelle, calciomercato, conferenza stampa, probabili formazioni...), then from a
 score (cronaca), a "Name: «…»" title (intervista), the lead's words, and how much of the text is direct speech.
 """

@@ -77,7 +77,7 @@ class Decorations:
         picked = list(self.extra_names)
         if self.ready.is_set():
             try:
-                from reader.annotate.names import team_names
+                from reader.annotate.names.teams import team_names
 
                 picked += [n for n in team_names() if n not in picked]
             except ImportError:

@@ -6,12 +6,15 @@ import subprocess
 import sys
 from collections.abc import Mapping
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.annotate.gazetteer import DATA_FILE, fold, fold_key, gazetteer, name_parts
 from reader.annotate.model import Entity
-from reader.annotate.names import canonical_team, find_entities
+from reader.annotate.names.cues import cue_words, read_cues
+from reader.annotate.names.entities import find_entities
+from reader.annotate.names.teams import canonical_team
 from reader.settings.config import NameSpec
 
 
@@ -108,6 +111,19 @@ def test_referees_presidents_and_directors_are_not_tagged() -> None:
 
 def test_cue_words_inside_proper_names_are_not_cues() -> None:
     assert found("La Banca Centrale Europea e l'Istituto Tecnico Commerciale Pacini.") == []
+
+
+def test_the_shipped_cue_words_are_folded_so_each_can_match() -> None:
+    cues = cue_words()
+    assert cues.roles["portiere"] == "player" and cues.roles["commissario tecnico"] == "coach"
+    assert cues.roles["arbitro"] == "reject" and "croato" in cues.between
+    assert cues.starts >= {"commissario", "direttore", "portiere"}
+    assert all(fold_key(words) == words for words in [*cues.roles, *cues.between])
+
+
+def test_a_misspelt_cue_kind_is_an_error_not_a_silent_cue() -> None:
+    with pytest.raises(ValueError, match="unknown kind 'palyer'"):
+        read_cues(["# a comment\n", "player\tportiere\n", "palyer\tterzino\n"])
 
 
 # --- particles, hyphens --------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ Sources (public facts only):
     coaches, clubs with their Italian names and nicknames, and the word lists the annotator uses to reject
     look-alikes.
 
-Run from the repository root:  .venv/bin/python scripts/build_gazetteer.py [--players DIR] [--facts DIR]
+Run from the repository root:  .venv/bin/python scripts/build_gazetteer.py [--players DIR] [--facts DIR] [--check]
+(--check writes nothing: it exits 1, naming the first differing line, when the built file is not up to date.)
 Output lines are tab-separated, every key already folded (the format reader/annotate/gazetteer.py reads;
 a field holding several keys separates them with "|"):
   player|coach  canonical  tier  team  name-keys  short-form-keys  first-name-key (tier 3 only)
@@ -242,15 +243,45 @@ def word_lines(builder: Builder) -> list[str]:
     return lines
 
 
-def write(lines: list[str], path: Path) -> int:
-    """gzip with a fixed timestamp, so an unchanged gazetteer is byte-identical."""
-    raw = "".join(lines).encode("utf-8")
+def gzipped(lines: list[str]) -> bytes:
+    """gzip with no file name and a fixed timestamp, so an unchanged gazetteer is byte-identical."""
     buffer = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as handle:
-        handle.write(raw)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(buffer.getvalue())
-    return len(buffer.getvalue())
+        handle.write("".join(lines).encode("utf-8"))
+    return buffer.getvalue()
+
+
+def check(built: bytes, path: Path) -> int:
+    """0 when path holds exactly the built bytes; else 1, naming the first line that differs."""
+    if not path.exists():
+        print(f"{path} is missing; build it", file=sys.stderr)
+        return 1
+    committed = path.read_bytes()
+    if committed == built:
+        print(f"{path} is up to date with the facts and sources")
+        return 0
+    old, new = (gzip.decompress(data).decode("utf-8").splitlines() for data in (committed, built))
+    if old == new:
+        print(f"{path}: the same lines as the build, but other gzip bytes (another zlib?)", file=sys.stderr)
+        return 1
+    number = next((i for i, (a, b) in enumerate(zip(old, new, strict=False), start=1) if a != b),
+                  min(len(old), len(new)) + 1)
+    was, now = (lines[number - 1] if number <= len(lines) else "(no such line)" for lines in (old, new))
+    start = max(0, first_difference(was, now) - 50)  # the stadium line runs to thousands of characters
+    print(f"{path} differs from the build at line {number}:\n  committed: {excerpt(was, start)}\n"
+          f"  built:     {excerpt(now, start)}\nrebuild it with scripts/build_gazetteer.py if the change is meant",
+          file=sys.stderr)
+    return 1
+
+
+def first_difference(a: str, b: str) -> int:
+    """Index of the first character where a and b differ."""
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
+def excerpt(line: str, start: int, width: int = 100) -> str:
+    """width characters of line from start, marked where cut."""
+    return ("..." if start else "") + repr(line[start:start + width]) + ("..." if start + width < len(line) else "")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -258,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--players", type=Path, default=DEFAULT_PLAYERS, help="the shared players corpus folder")
     parser.add_argument("--facts", type=Path, default=FACTS, help="the folder of hand-written facts")
     parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--check", action="store_true",
+                        help="build in memory and exit 1, naming the first differing line, if --output differs")
     args = parser.parse_args(argv)
     try:
         builder = Builder(load_facts(args.facts))
@@ -271,7 +304,12 @@ def main(argv: list[str] | None = None) -> int:
     apply_aliases(builder)
     lines = ["# sportreader names gazetteer, written by scripts/build_gazetteer.py; do not edit by hand\n",
              *team_lines, *person_lines(builder), *word_lines(builder)]
-    size = write(lines, args.output)
+    built = gzipped(lines)
+    if args.check:
+        return check(built, args.output)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_bytes(built)
+    size = len(built)
     tiers = [sum(p.tier == t for p in builder.people.values()) for t in (3, 2, 1)]
     print(f"{args.output}: {size:,} bytes; people {len(builder.people):,} (tiers 3/2/1: {tiers}); "
           f"read euro {euro}, transfermarkt {tm}; teams {len(team_lines):,}")

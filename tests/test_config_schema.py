@@ -1,4 +1,4 @@
-"""The schema of feeds.toml against the records it fills, and the checks every kind of value gets."""
+"""The schema of feeds.toml against the records it fills, the checks of each kind, every mistake reported."""
 
 from __future__ import annotations
 
@@ -62,3 +62,43 @@ def test_each_kind_of_setting_says_what_it_wants(line: str, message: str) -> Non
 def test_a_setting_keeps_the_type_of_its_field() -> None:
     config = parse_config_text("[settings]\ntimeout = 5\n", Path("feeds.toml"))
     assert config.settings.timeout == 5.0 and isinstance(config.settings.timeout, float)
+
+
+def problems_of(text: str) -> list[tuple[int | None, str | None, str]]:
+    with pytest.raises(ConfigError) as caught:
+        parse_config_text(text, Path("feeds.toml"))
+    return [(p.line, p.key, p.message) for p in caught.value.problems]
+
+
+def test_every_mistake_of_a_feed_is_reported_in_file_order() -> None:
+    text = ('[[feeds]]\nname = "A"\nurl = "ftp://a.it/"\ntagz = []\ntags = "x"\nenabled = "no"\n\n'
+            '[[feeds]]\nenabled = 1\n')
+    assert problems_of(text) == [
+        (3, "feeds[0].url", "must be an http:// or https:// URL, got 'ftp:'"),
+        (4, "feeds[0].tagz", "unknown key 'tagz'; did you mean 'tags'?"),
+        (5, "feeds[0].tags", "must be a list of strings, got a string"),
+        (6, "feeds[0].enabled", "must be true or false, got a string"),
+        (8, "feeds[1]", "missing required key 'name'"),
+        (8, "feeds[1]", "missing required key 'url'"),
+        (9, "feeds[1].enabled", "must be true or false, got an integer"),
+    ]
+
+
+def test_every_mistake_of_names_keys_and_highlight_is_reported() -> None:
+    text = ('[names]\n"A" = { kind = "arbitro" }\n"B" = 3\n"C" = { aliases = [" "] }\n\n'
+            '[keys]\nquit = "ctrl q!"\nhelp = 5\n\n[highlight]\nplayer = "bold nocolour"\nteam = ""\n')
+    assert problems_of(text) == [
+        (2, "names.A.kind", "must be one of player, coach, team, got 'arbitro'"),
+        (3, "names.B", "must be a table like { kind = 'player' }, got an integer"),
+        (4, "names.C.kind", "must be one of player, coach, team, got None"),
+        (4, "names.C.aliases[0]", "must be a non-empty string, got a string"),
+        (7, "keys.quit", "'ctrl q!' is not a key name (examples: 'j', 'ctrl+f', 'down', 'f5')"),
+        (8, "keys.help", "must be a non-empty string, got an integer"),
+        (11, "highlight.player", problems_of('[highlight]\nplayer = "bold nocolour"\n')[0][2]),
+        (12, "highlight.team", "must be a non-empty string, got a string"),
+    ]
+
+
+def test_a_feed_with_a_mistake_is_left_out_of_the_duplicate_checks() -> None:
+    text = '[[feeds]]\nname = "A"\nurl = "https://a.it/"\nenabled = 1\n\n[[feeds]]\nname = "A"\nurl = "https://a.it/"\n'
+    assert problems_of(text) == [(4, "feeds[0].enabled", "must be true or false, got an integer")]

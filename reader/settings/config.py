@@ -230,21 +230,11 @@ class _Checker:
             raise self.error((*where, *bad.at), bad.message) from None
 
     def settings(self, table: dict[str, Any]) -> Settings:
-        rows = schema.ROWS["settings"]
-        given = self.known_keys(table, rows, ("settings",))
-        checked: dict[str, Any] = {}
-        for key, value in given.items():
-            try:
-                checked[key] = self.value(rows[key], value, ("settings", key))
-            except ConfigError as exc:  # noted; the next key is checked all the same
-                self.problems.append(exc)
-        return Settings(**checked)
+        return Settings(**(self.fields(table, "settings", ("settings",)) or {}))
 
     def plain(self, table: dict[str, Any], name: str) -> dict[str, str]:
         """`[keys]` (action = "key,key") or `[highlight]` (role = "Rich style"): every key of one kind."""
-        rows = schema.ROWS[name]
-        known = self.known_keys(table, rows, (name,))
-        return {key: self.value(rows[key], value, (name, key)) for key, value in known.items()}
+        return self.fields(table, name, (name,)) or {}
 
     def feeds(self, items: Any) -> tuple[FeedSpec, ...]:
         if not isinstance(items, list):
@@ -255,7 +245,7 @@ class _Checker:
         seen: dict[str, int] = {}
         urls: dict[tuple[str, ...], int] = {}
         for index, item in enumerate(items):
-            spec = self.checked(partial(self.feed, index, item), None)
+            spec = self.feed(index, item)
             if spec is None:
                 continue
             folded = spec.name.casefold()
@@ -275,33 +265,51 @@ class _Checker:
             specs.append(spec)
         return tuple(specs)
 
-    def feed(self, index: int, item: Any) -> FeedSpec:
+    def feed(self, index: int, item: Any) -> FeedSpec | None:
+        """One [[feeds]] table, or None when it has a mistake (noted)."""
         where: tuple[str | int, ...] = ("feeds", index)
         if not isinstance(item, dict):
-            raise self.error(where, f"must be a table, got {values.type_name(item)}")
-        return FeedSpec(**self.fields(item, "feeds", where))
+            self.problems.append(self.error(where, f"must be a table, got {values.type_name(item)}"))
+            return None
+        checked = self.fields(item, "feeds", where)
+        return FeedSpec(**checked) if checked is not None else None
 
     def names(self, table: dict[str, Any]) -> dict[str, NameSpec]:
         result: dict[str, NameSpec] = {}
         for name, spec in table.items():
             where: tuple[str | int, ...] = ("names", name)
+            label = self.checked(partial(self.value, _NAME, name, where), None)
             if not isinstance(spec, dict):
-                raise self.error(where, "must be a table like { kind = 'player' }, "
-                                        f"got {values.type_name(spec)}")
-            fields = self.fields(spec, "names", where)
-            result[self.value(_NAME, name, where)] = NameSpec(**fields)
+                self.problems.append(self.error(where, "must be a table like { kind = 'player' }, "
+                                                       f"got {values.type_name(spec)}"))
+                continue
+            checked = self.fields(spec, "names", where)
+            if label is not None and checked is not None:
+                result[label] = NameSpec(**checked)
         return result
 
-    def fields(self, table: dict[str, Any], name: str, where: tuple[str | int, ...]) -> dict[str, Any]:
-        """The checked keys of one [[feeds]] or [names] entry, in the schema's order; the first wrong one raises."""
+    def fields(self, table: dict[str, Any], name: str, where: tuple[str | int, ...]) -> dict[str, Any] | None:
+        """The checked keys of a table by the rows of `name`; None if one is wrong or missing.
+
+        Every mistake is noted, each on its own: a missing key, then the keys given, in the file's order.
+        """
         rows = schema.ROWS[name]
         given = self.known_keys(table, rows, where)
+        noted = len(self.problems)  # an unknown key is noted but does not spoil the rest
         for row in rows.values():
-            if row.required and row.name not in given and row.kind != schema.NAME_KIND:
-                raise self.error(where, f"missing required key '{row.name}'")
-        # A name's kind left out is said as a wrong kind, listing the kinds.
-        return {row.name: self.value(row, given.get(row.name), (*where, row.name)) for row in rows.values()
-                if row.name in given or row.kind == schema.NAME_KIND}
+            if not row.required or row.name in given:
+                continue
+            if row.kind == schema.NAME_KIND:  # said as a wrong kind, so that the message lists the kinds
+                self.checked(partial(self.value, row, None, (*where, row.name)), None)
+            else:
+                self.problems.append(self.error(where, f"missing required key '{row.name}'"))
+        checked: dict[str, Any] = {}
+        for key, value in given.items():
+            try:
+                checked[key] = self.value(rows[key], value, (*where, key))
+            except ConfigError as exc:
+                self.problems.append(exc)
+        return checked if len(self.problems) == noted else None
 
 
 _NAME = schema.Key("names", "", schema.LABEL)  # the name an entry of [names] is written under

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.settings import paths
+from reader.settings.paths import DEMO_SUBDIR
 from reader.settings.config import Config, load_config
 from reader.store import Store
 
@@ -43,8 +44,8 @@ class Context:
     @property
     def data_dir(self) -> Path:
         base = self.args.data_dir or paths.default_data_dir()
-        # The demo edition never mixes with the user's own cache.
-        return base / "demo" if self.args.demo and not self.args.data_dir else base
+        # The demo edition never mixes with the user's own cache, wherever that is.
+        return base / DEMO_SUBDIR if self.args.demo else base
 
     def config(self) -> Config:
         """The config in use; in demo mode, the demo server's feeds (started on first use)."""

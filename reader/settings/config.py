@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from reader.models import FeedSpec, Settings
 from reader.settings import paths, schema, values
+from reader.text.messages import _
 from reader.text.sanitize import clean_line
 
 if TYPE_CHECKING:
@@ -196,7 +197,7 @@ class _Checker:
             settings=self.checked(lambda: self.settings(self.table(data, "settings")), Settings()),
             feeds=self.checked(lambda: self.feeds(data.get("feeds", [])), ()),
             names=self.checked(lambda: self.names(self.table(data, "names")), {}),
-            keys=self.checked(lambda: self.plain(self.table(data, "keys"), "keys"), {}),
+            keys=self.checked(lambda: self.keys(self.table(data, "keys")), {}),
             highlight=self.checked(lambda: self.plain(self.table(data, "highlight"), "highlight"), {}),
         )
         if self.problems:
@@ -235,6 +236,27 @@ class _Checker:
     def plain(self, table: dict[str, Any], name: str) -> dict[str, str]:
         """`[keys]` (action = "key,key") or `[highlight]` (role = "Rich style"): every key of one kind."""
         return self.fields(table, name, (name,)) or {}
+
+    def keys(self, table: dict[str, Any]) -> dict[str, str]:
+        """`[keys]`: each action's keys, none of them taken by another action in the same pane."""
+        keys = self.plain(table, "keys")
+        if not keys:
+            return keys
+        from reader.settings.keyclash import SLOT, clashes
+
+        for clash in clashes(keys):
+            if clash.other == SLOT:
+                message = _("'{key}' shows the sidebar's feed {key}: the keys 1-9 cannot be given to an action")
+            elif clash.other_is_set:
+                message = _("'{key}' is also the key of {other} (line {line}), which acts in the same pane: "
+                            "give one of them another key")
+            else:
+                message = _("'{key}' is already the key of {other} (by default), which acts in the same pane: "
+                            "give one of them another key")
+            line = self.error(("keys", clash.other), "").line if clash.other_is_set else None
+            self.problems.append(self.error(("keys", clash.action),
+                                            message.format(key=clash.key, other=clash.other, line=line)))
+        return keys
 
     def feeds(self, items: Any) -> tuple[FeedSpec, ...]:
         if not isinstance(items, list):

@@ -81,6 +81,7 @@ class FeedResult:
     new: int = 0
     updated: int = 0
     duration: float = 0.0
+    too_old: int = 0  # new entries already older than `retention_days`: not stored, only counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,11 @@ class RefreshReport:
     def new(self) -> int:
         """New entries over all feeds."""
         return sum(r.new for r in self.results)
+
+    @property
+    def too_old(self) -> int:
+        """New entries over all feeds that were already past the retention."""
+        return sum(r.too_old for r in self.results)
 
     @property
     def failed(self) -> tuple[FeedResult, ...]:

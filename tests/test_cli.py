@@ -70,7 +70,7 @@ def test_an_empty_list_says_why(setup: list[str], capsys: pytest.CaptureFixture[
     code, out, err = run([*setup, "list"], capsys)
     assert code == 0 and out == "" and "La cache è vuota" in err and "sportreader refresh" in err
     run([*setup, "refresh"], capsys)
-    code, out, err = run([*setup, "list", "--feed", "Tuttosport", "--starred"], capsys)
+    code, out, err = run([*setup, "list", "--feed", "Gazzetta", "--starred"], capsys)
     assert code == 0 and out == "" and "Nessun articolo per questo filtro." in err
 
 

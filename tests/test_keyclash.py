@@ -24,14 +24,14 @@ def test_the_default_keys_never_clash() -> None:
 def test_a_global_action_on_a_key_of_the_list_is_an_error_with_file_line_and_both_actions() -> None:
     [err] = problems('[settings]\ntimeout = 5\n\n[keys]\nsearch = "j"\n')
     assert (err.line, err.key) == (5, "keys.search")
-    assert "'j'" in err.message and "cursor_down" in err.message and "(by default)" in err.message
+    assert "'j'" in err.message and "cursor_down" in err.message and "(predefinito)" in err.message
     assert str(err).startswith("feeds.toml:5: [keys.search]")
 
 
 def test_two_actions_given_one_key_in_the_file_are_reported_once_on_the_later_line() -> None:
     [err] = problems('[keys]\nrefresh = "f5"\nstar = "x"\nhelp = ["x", "f1"]\n')
     assert (err.line, err.key) == (4, "keys.help")
-    assert "star" in err.message and "(line 3)" in err.message
+    assert "star" in err.message and "(riga 3)" in err.message
 
 
 def test_one_key_may_act_in_the_list_and_in_the_reader() -> None:

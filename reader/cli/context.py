@@ -10,14 +10,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.settings import paths
-from reader.settings.paths import DEMO_SUBDIR
 from reader.settings.config import Config, load_config
+from reader.settings.paths import DEMO_SUBDIR
 from reader.store import Store
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A command asked for something that cannot be (exit 2, nothing touched); the message says why."""
 
 
 class Context:

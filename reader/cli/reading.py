@@ -7,17 +7,17 @@ import sys
 from dataclasses import asdict
 from typing import Any
 
+from reader.cli.choose import choose
 from reader.cli.context import EXIT_FAILED, EXIT_OK, Context
-from reader.store import Filter
+from reader.store import Filter, Store
 
 
 def cmd_list(ctx: Context) -> int:
     from reader.cli import console
 
-    where = Filter(feed=ctx.args.feed, tag=ctx.args.tag, unread_only=ctx.args.unread,
-                   starred_only=ctx.args.starred)
     with ctx.store() as store:
-        previews = store.previews(where, limit=ctx.args.limit)
+        where = _filter(ctx, store)
+        previews = store.previews(where, limit=ctx.args.limit) if where else []
         empty = not previews and store.count() == 0
     if ctx.args.json:
         return _print_json(ctx, [_jsonable(asdict(p)) for p in previews])
@@ -28,6 +28,21 @@ def cmd_list(ctx: Context) -> int:
         return EXIT_OK
     ctx.out.print(console.preview_table(previews))
     return EXIT_OK
+
+
+def _filter(ctx: Context, store: Store) -> Filter | None:
+    """The filter the options ask for, with the feed and tag named as `choose` reads them; None when the
+    cache has no feeds at all (nothing to choose from, nothing to list)."""
+    feed, tag = ctx.args.feed, ctx.args.tag
+    if feed is not None or tag is not None:
+        tags_of = store.feed_tags()
+        if not tags_of:
+            return None
+        if feed is not None:
+            feed = choose(feed, tags_of, kind="feed")
+        if tag is not None:
+            tag = choose(tag, (t for tags in tags_of.values() for t in tags), kind="tag")
+    return Filter(feed=feed, tag=tag, unread_only=ctx.args.unread, starred_only=ctx.args.starred)
 
 
 def cmd_search(ctx: Context) -> int:

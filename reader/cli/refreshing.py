@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from contextlib import nullcontext
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from reader.cli.choose import choose
 from reader.cli.context import EXIT_FAILED, EXIT_OK, Context
 from reader.feeds import tls
-from reader.models import FeedResult
+from reader.models import FeedResult, FeedSpec
 from reader.settings.config import Config, ConfigError
 from reader.store import Store
 
@@ -25,6 +26,7 @@ def cmd_refresh(ctx: Context) -> int:
         raise ConfigError(config.path, "every feed in this file is disabled" if config.feeds
                           else "no feeds configured in this file")
     feeds = _select_feeds(config, ctx.args.feed)
+    days = config.settings.retention_days
 
     # On a terminal: a progress bar, then a table. Otherwise (cron, pipes): one line per feed as it ends.
     interactive = not ctx.args.quiet and ctx.out.is_terminal
@@ -38,7 +40,7 @@ def cmd_refresh(ctx: Context) -> int:
             from reader.cli import console
 
             target = ctx.err if result.error and ctx.args.quiet else ctx.out
-            target.print(console.feed_result_line(result))
+            target.print(console.feed_result_line(result, days), soft_wrap=True)  # one line a feed, at any width
 
     with ctx.store() as store, progress or nullcontext():
         result = refresh(config, store, feeds=feeds, on_result=report)
@@ -46,8 +48,8 @@ def cmd_refresh(ctx: Context) -> int:
         from reader.cli import console
 
         if interactive:
-            ctx.out.print(console.refresh_table(result))
-        ctx.out.print(console.refresh_summary(result))
+            ctx.out.print(console.refresh_table(result, days))
+        ctx.out.print(console.refresh_summary(result, days), soft_wrap=True)
     if config.settings.prefetch:
         _prefetch(ctx, config)
     all_failed = bool(result.results) and len(result.failed) == len(result.results)
@@ -79,14 +81,13 @@ def _prefetch(ctx: Context, config: Config) -> None:
         ctx.out.print(f"{loaded} articoli completi scaricati per la lettura offline", markup=False)
 
 
-def _select_feeds(config: Config, names: list[str] | None) -> Any:
+def _select_feeds(config: Config, names: list[str] | None) -> list[FeedSpec] | None:
+    """The feeds named on the command line (None: not one named), as `choose` reads each name."""
     if not names:
         return None
-    known = {f.name.casefold(): f for f in config.feeds}
-    missing = [n for n in names if n.casefold() not in known]
-    if missing:
-        raise ConfigError(config.path, f"no feed named '{missing[0]}' (see `sportreader feeds`)")
-    return [known[n.casefold()] for n in names]
+    by_name = {f.name: f for f in config.feeds}
+    chosen = (choose(name, by_name, kind="feed") for name in names)
+    return [by_name[name] for name in dict.fromkeys(chosen)]
 
 
 def cmd_feeds(ctx: Context) -> int:
@@ -107,7 +108,8 @@ def cmd_check(ctx: Context) -> int:
 
     config = ctx.config()
     feeds = _select_feeds(config, ctx.args.feed) or config.enabled_feeds
-    results = check_feeds(config, feeds, on_result=lambda r: ctx.out.print(console.feed_result_line(r)))
+    results = check_feeds(config, feeds,
+                          on_result=lambda r: ctx.out.print(console.feed_result_line(r), soft_wrap=True))
     failed = [r for r in results if r.error]
     ctx.out.print(f"{len(results)} feed controllati, {len(failed)} con errori", markup=False)
     return EXIT_FAILED if failed else EXIT_OK

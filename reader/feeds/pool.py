@@ -41,6 +41,7 @@ class StoredFeed:
     new: int
     updated: int
     warning: str | None = None
+    too_old: int = 0  # new entries already older than the retention, not stored
 
 
 def _preload_in_forkserver() -> None:

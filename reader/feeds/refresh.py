@@ -9,6 +9,7 @@ import asyncio
 import hashlib
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -117,12 +118,11 @@ class Refresher:
             now=datetime.now(UTC), retention_days=self.config.settings.retention_days,
             validators=Validators(response.etag, response.last_modified, body_hash))
         return FeedResult(spec.name, FeedStatus.OK, http_status=response.status, warning=stored.warning,
-                          new=stored.new, updated=stored.updated)
+                          new=stored.new, updated=stored.updated, too_old=stored.too_old)
 
 
 def _with_duration(result: FeedResult, seconds: float) -> FeedResult:
-    return FeedResult(result.feed, result.status, result.http_status, result.error, result.warning,
-                      result.new, result.updated, round(seconds, 3))
+    return replace(result, duration=round(seconds, 3))
 
 
 def refresh(config: Config, store: Store, *, feeds: Sequence[FeedSpec] | None = None,

@@ -31,6 +31,8 @@ class Settings:
     max_redirects: int = 5
     prefetch: bool = False
     theme: str = "textual-dark"
+    language: str = "auto"  # "it", "en", or "auto": the locale's
+    timezone: str = "auto"  # an IANA zone ("Europe/Rome"), or "auto": the system's
 
 
 class FeedParseError(Exception):

@@ -24,13 +24,13 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 
 
 @pytest.mark.parametrize(("argv", "says"), [
-    (["list", "-n", "0"], "from 1 to 10000, not '0'"),
-    (["list", "-n", "-1"], "from 1 to 10000, not '-1'"),
-    (["list", "-n", "99999999999999999999"], "not '99999999999999999999'"),
-    (["list", "-n", "tre"], "not 'tre'"),
-    (["search", "inter", "-n", "0"], "from 1 to 1000"),
-    (["show", "9223372036854775808"], "from 1 to 9223372036854775807, not '9223372036854775808'"),
-    (["show", "0"], "not '0'"),
+    (["list", "-n", "0"], "argomento -n/--limit: deve essere un numero intero da 1 a 10000, non '0'"),
+    (["list", "-n", "-1"], "da 1 a 10000, non '-1'"),
+    (["list", "-n", "99999999999999999999"], "non '99999999999999999999'"),
+    (["list", "-n", "tre"], "non 'tre'"),
+    (["search", "inter", "-n", "0"], "da 1 a 1000,"),
+    (["show", "9223372036854775808"], "da 1 a 9223372036854775807, non '9223372036854775808'"),
+    (["show", "0"], "non '0'"),
 ])
 def test_numbers_out_of_range_are_usage_errors_of_the_parser(argv: list[str], says: str, tmp_path: Path,
                                                              capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
+
 from reader.feeds.pool import ParsePool
 from reader.feeds.refresh import Refresher, refresh
 from reader.models import FeedResult, FeedSpec, FeedStatus, Settings
@@ -12,6 +14,9 @@ from reader.settings.config import Config
 from reader.store import Filter, Store
 from tests.conftest import item, rss
 from tests.server import FeedServer, Route
+
+# These tests check what the messages say: the code's own words, in English.
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def config_for(server: FeedServer, *paths: str, **settings: object) -> Config:

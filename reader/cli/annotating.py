@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cli.context import EXIT_OK, EXIT_USAGE, Context
-from reader.settings.config import load_config
+from reader.text.messages import _
 
 if TYPE_CHECKING:
     from rich.console import Group
@@ -25,7 +25,7 @@ def cmd_annotate(ctx: Context) -> int:
     except ValueError as exc:
         ctx.err.print(f"sportreader: {exc}", markup=False, style="red", soft_wrap=True)
         return EXIT_USAGE
-    config = load_config(ctx.args.config)
+    config = ctx.user_config()
     if ctx.args.json:
         annotation = annotate(text, extra_names=config.names)
         sys.stdout.write(json.dumps(annotation.to_json(), ensure_ascii=False) + "\n")
@@ -40,12 +40,12 @@ def _read_text(path: str) -> str:
     try:
         data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:
-        raise ValueError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise ValueError(_("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc)) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        where = "standard input" if path == "-" else path
-        raise ValueError(f"{where} is not UTF-8 text (byte {exc.start})") from None
+        where = _("the standard input") if path == "-" else path
+        raise ValueError(_("{path} is not UTF-8 text (byte {n})").format(path=where, n=exc.start)) from None
 
 
 def _annotated(text: str, annotation: Annotation, styles: Mapping[str, str]) -> Group:
@@ -58,8 +58,8 @@ def _annotated(text: str, annotation: Annotation, styles: Mapping[str, str]) -> 
     spans = [StyledSpan(q.start, q.end, "quote") for q in annotation.quotes]
     spans += [StyledSpan(e.start, e.end, e.kind) for e in annotation.entities]
     notes = speaker_notes([(q.start, q.end, q.speaker) for q in annotation.quotes])
-    head = Text.assemble(("partita: ", "dim"), (annotation.match.label() if annotation.match else "—", "bold"),
-                         ("  tipo: ", "dim"), (annotation.kind, "bold"))
+    head = Text.assemble((_("match: "), "dim"), (annotation.match.label() if annotation.match else "—", "bold"),
+                         ("  " + _("kind: "), "dim"), (annotation.kind, "bold"))
     parts = [head]
     for paragraph in render_paragraphs(text, spans, styles, notes):
         parts.extend([Text(""), paragraph.text])

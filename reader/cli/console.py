@@ -6,7 +6,7 @@ Every string comes from the store (already sanitised) and is placed in Text obje
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 
 from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.measure import Measurement
@@ -15,6 +15,7 @@ from rich.text import Text
 
 from reader.models import FeedResult, FeedStatus, RefreshReport
 from reader.store import Article, FeedOverview, Preview, SearchHit
+from reader.text import dates
 from reader.text.messages import N_, _, ngettext
 
 STATUS_STYLES = {FeedStatus.OK: "green", FeedStatus.NOT_MODIFIED: "dim", FeedStatus.ERROR: "bold red"}
@@ -27,17 +28,10 @@ def status_word(status: FeedStatus) -> str:
 
 
 def when(moment: datetime | None, now: datetime | None = None) -> str:
-    """A short relative time: 'now', '5 min ago', '3 h ago', '2 d ago' (in Italian: 'ora', '5 min fa'...)."""
+    """A short time as the app writes it too (reader.text.dates): 'ora', '12 min', 'ieri 18:30', '12 nov'."""
     if moment is None:
         return _("never")
-    seconds = ((now or datetime.now(UTC)) - moment).total_seconds()
-    if seconds < 60:
-        return _("now")
-    if seconds < 3600:
-        return _("{n} min ago").format(n=int(seconds // 60))
-    if seconds < 86400:
-        return _("{n} h ago").format(n=int(seconds // 3600))
-    return _("{n} d ago").format(n=int(seconds // 86400))
+    return dates.when(moment, now or dates.now_utc())
 
 
 def preview_table(previews: Sequence[Preview], now: datetime | None = None) -> Table:
@@ -75,7 +69,7 @@ def article_view(article: Article) -> Group:
     """An article: heading lines, then its paragraphs."""
     p = article.preview
     source = _("full article") if article.full_text else _("the feed's summary")
-    meta = Text.assemble((p.feed, "cyan"), " · ", p.published.astimezone().strftime("%d/%m/%Y %H:%M"))
+    meta = Text.assemble((p.feed, "cyan"), " · ", dates.date_time(p.published))
     if article.author:
         meta.append(" · " + article.author)
     parts: list[Text] = [Text(p.title, style="bold"), meta]

@@ -9,24 +9,29 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from reader.cli.annotating import cmd_annotate
+from reader.cli.argparse_words import translated
 from reader.cli.configfile import cmd_config, cmd_opml
-from reader.cli.context import EXIT_FAILED, EXIT_USAGE, Context, UsageError
+from reader.cli.context import EXIT_FAILED, EXIT_USAGE, Context, UsageError, early_config
 from reader.cli.parser import build_parser
 from reader.cli.reading import cmd_list, cmd_search, cmd_show
 from reader.cli.refreshing import cmd_check, cmd_feeds, cmd_refresh
 from reader.settings.config import ConfigError
 from reader.store import StoreError
+from reader.text.messages import _
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code."""
-    args = build_parser().parse_args(argv)
-    ctx = Context(args)
+    config = early_config(argv)
+    with translated():
+        args = build_parser().parse_args(argv)
+    ctx = Context(args, config)
     try:
         return COMMANDS[args.command or "tui"](ctx)
     except ConfigError as exc:
+        label = _("config error")
         for problem in exc.problems:
-            ctx.err.print(f"sportreader: config error: {problem.located()}", markup=False, style="red", soft_wrap=True)
+            ctx.err.print(f"sportreader: {label}: {problem.located()}", markup=False, style="red", soft_wrap=True)
         return EXIT_USAGE
     except UsageError as exc:
         ctx.err.print(f"sportreader: {exc}", markup=False, style="red", soft_wrap=True)

@@ -10,6 +10,7 @@ from typing import Any
 from reader.cli.choose import choose
 from reader.cli.context import EXIT_FAILED, EXIT_OK, Context
 from reader.store import Filter, Store
+from reader.text.messages import _
 
 
 def cmd_list(ctx: Context) -> int:
@@ -23,8 +24,8 @@ def cmd_list(ctx: Context) -> int:
         return _print_json(ctx, [_jsonable(asdict(p)) for p in previews])
     if not previews:  # an empty table says nothing: say why, and what to do
         refresh = "sportreader --demo refresh" if ctx.args.demo else "sportreader refresh"
-        ctx.err.print(f"La cache è vuota: `{refresh}` scarica gli articoli." if empty
-                      else "Nessun articolo per questo filtro.", markup=False)
+        ctx.err.print(_("The cache is empty: `{command}` downloads the articles.").format(command=refresh) if empty
+                      else _("No article matches this filter."), markup=False)
         return EXIT_OK
     ctx.out.print(console.preview_table(previews))
     return EXIT_OK
@@ -54,7 +55,7 @@ def cmd_search(ctx: Context) -> int:
     if ctx.args.json:
         return _print_json(ctx, [_jsonable(asdict(h)) for h in hits])
     if not hits:
-        ctx.err.print(f"Nessun articolo trovato per: {query}", markup=False)
+        ctx.err.print(_("No article found for: {query}").format(query=query), markup=False)
         return EXIT_FAILED
     ctx.out.print(console.search_results(hits))
     return EXIT_OK
@@ -66,7 +67,7 @@ def cmd_show(ctx: Context) -> int:
     with ctx.store() as store:
         article = store.article(ctx.args.id)
     if article is None:
-        ctx.err.print(f"Nessun articolo con id {ctx.args.id}", markup=False)
+        ctx.err.print(_("No article has the id {id}").format(id=ctx.args.id), markup=False)
         return EXIT_FAILED
     if ctx.args.json:
         return _print_json(ctx, _jsonable(asdict(article)))

@@ -11,6 +11,7 @@ from reader.feeds import tls
 from reader.models import FeedResult, FeedSpec
 from reader.settings.config import Config, ConfigError
 from reader.store import Store
+from reader.text.messages import _, ngettext
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -23,8 +24,8 @@ def cmd_refresh(ctx: Context) -> int:
 
     config = ctx.config()
     if not config.enabled_feeds and not ctx.args.feed:  # nothing to do is a config mistake, not a success
-        raise ConfigError(config.path, "every feed in this file is disabled" if config.feeds
-                          else "no feeds configured in this file")
+        raise ConfigError(config.path, _("every feed in this file is disabled") if config.feeds
+                          else _("no feeds configured in this file"))
     feeds = _select_feeds(config, ctx.args.feed)
     days = config.settings.retention_days
 
@@ -59,7 +60,7 @@ def cmd_refresh(ctx: Context) -> int:
 def _progress_bar(out: Console) -> Progress:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    return Progress(TextColumn("Aggiornamento dei feed"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+    return Progress(TextColumn(_("Refreshing the feeds")), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                     console=out, transient=True)
 
 
@@ -78,7 +79,9 @@ def _prefetch(ctx: Context, config: Config) -> None:
     with ctx.store() as store:
         loaded = asyncio.run(run(store))
     if not ctx.args.quiet:
-        ctx.out.print(f"{loaded} articoli completi scaricati per la lettura offline", markup=False)
+        ctx.out.print(ngettext("{n} full article downloaded for reading offline",
+                               "{n} full articles downloaded for reading offline", loaded).format(n=loaded),
+                      markup=False)
 
 
 def _select_feeds(config: Config, names: list[str] | None) -> list[FeedSpec] | None:
@@ -111,7 +114,9 @@ def cmd_check(ctx: Context) -> int:
     results = check_feeds(config, feeds,
                           on_result=lambda r: ctx.out.print(console.feed_result_line(r), soft_wrap=True))
     failed = [r for r in results if r.error]
-    ctx.out.print(f"{len(results)} feed controllati, {len(failed)} con errori", markup=False)
+    checked = ngettext("{n} feed checked", "{n} feeds checked", len(results)).format(n=len(results))
+    errors = ngettext("{n} with errors", "{n} with errors", len(failed)).format(n=len(failed))
+    ctx.out.print(f"{checked}, {errors}", markup=False)
     return EXIT_FAILED if failed else EXIT_OK
 
 

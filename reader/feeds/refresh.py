@@ -18,6 +18,8 @@ from reader.feeds.task import Named
 from reader.models import FeedParseError, FeedResult, FeedSpec, FeedStatus, RefreshReport
 from reader.settings.config import Config
 from reader.store import Store
+from reader.text import dates
+from reader.text.messages import _
 from reader.text.sanitize import clean_line
 
 if TYPE_CHECKING:
@@ -85,8 +87,9 @@ class Refresher:
     async def _refresh_feed(self, fetcher: Fetcher, spec: FeedSpec) -> FeedResult:
         state = self.store.feed_state(spec.name)
         if state and state.retry_after and state.retry_after > time.time():
-            until = datetime.fromtimestamp(state.retry_after, UTC).astimezone().strftime("%H:%M")
-            return FeedResult(spec.name, FeedStatus.NOT_MODIFIED, warning=f"rate limited: next try after {until}")
+            until = dates.clock(datetime.fromtimestamp(state.retry_after, UTC))
+            return FeedResult(spec.name, FeedStatus.NOT_MODIFIED,
+                              warning=_("rate limited: next try after {time}").format(time=until))
         try:
             response = await fetcher.fetch(spec.url, etag=state.etag if state else None,
                                            last_modified=state.last_modified if state else None)

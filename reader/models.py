@@ -31,6 +31,8 @@ class Settings:
     max_redirects: int = 5
     prefetch: bool = False
     theme: str = "textual-dark"
+    language: str = "auto"  # "it", "en", or "auto": the locale's
+    timezone: str = "auto"  # an IANA zone ("Europe/Rome"), or "auto": the system's
 
 
 class FeedParseError(Exception):
@@ -81,6 +83,7 @@ class FeedResult:
     new: int = 0
     updated: int = 0
     duration: float = 0.0
+    too_old: int = 0  # new entries already older than `retention_days`: not stored, only counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +98,11 @@ class RefreshReport:
     def new(self) -> int:
         """New entries over all feeds."""
         return sum(r.new for r in self.results)
+
+    @property
+    def too_old(self) -> int:
+        """New entries over all feeds that were already past the retention."""
+        return sum(r.too_old for r in self.results)
 
     @property
     def failed(self) -> tuple[FeedResult, ...]:

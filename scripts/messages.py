@@ -1,6 +1,6 @@
 """Keep the message catalogue in step with the code: extract, update the Italian catalogue, compile it.
 
-Every `_()`, `ngettext()`, `pgettext()` and `N_()` of reader/ is extracted (Babel), merged into
+Every `_()`, `ngettext()`, `pgettext()`, `N_()` and `N_plural()` of reader/ is extracted (Babel), merged into
 reader/text/locale/it/LC_MESSAGES/sportreader.po (translations kept, new messages added untranslated, ones
 the code no longer has dropped) and compiled into sportreader.mo beside it, which the app reads.
 
@@ -26,7 +26,7 @@ from babel.messages.pofile import read_po, write_po
 REPO = Path(__file__).resolve().parent.parent
 SOURCE = REPO / "reader"
 CATALOGUE = REPO / "reader" / "text" / "locale" / "it" / "LC_MESSAGES" / "sportreader.po"
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+KEYWORDS = {"_": None, "N_": None, "N_plural": (1, 2), "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 # Fixed, so that the files change only when the messages do.
 STAMP = datetime(2026, 1, 1, tzinfo=UTC)
 HEADER = (b'msgid ""\nmsgstr ""\n'
@@ -99,8 +99,11 @@ def problems() -> list[str]:
     stored = read_po(io.BytesIO(CATALOGUE.read_bytes()), locale="it")
     have = {key(m) for m in stored if m.id}
     want = {key(m) for m in template() if m.id}
-    found = [f"not in the catalogue: {m!r} (run python scripts/messages.py)" for _, m in sorted(want - have)]
-    found += [f"in the catalogue but no longer used: {m!r}" for _, m in sorted(have - want)]
+    def ordered(keys: set[tuple[str | None, str]]) -> list[str]:
+        return [m for _, m in sorted(keys, key=lambda k: (k[0] or "", k[1]))]
+
+    found = [f"not in the catalogue: {m!r} (run python scripts/messages.py)" for m in ordered(want - have)]
+    found += [f"in the catalogue but no longer used: {m!r}" for m in ordered(have - want)]
     found += [f"no Italian translation: {message!r}" for message in untranslated(stored)]
     mo = CATALOGUE.with_suffix(".mo")
     compiled = gettext.GNUTranslations(io.BytesIO(mo.read_bytes())) if mo.exists() else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
@@ -20,6 +21,26 @@ SHARED = REPO.parent / "shared"
 # The tests read what the user reads in the default language, whatever this machine's locale says; the
 # commands they start inherit it. Tests of the language choice set their own environment.
 os.environ["SPORTREADER_LANG"] = "it"
+
+
+@contextmanager
+def english_messages() -> Iterator[None]:
+    """Messages in English, the code's own words, inside the block; the commands started in it speak English
+    too. For tests that check what a message says, not its translation."""
+    from reader.text import messages
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SPORTREADER_LANG", "en")
+        messages.set_language(None)
+        yield
+    messages.set_language(None)
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """English messages for one test (english_messages)."""
+    with english_messages():
+        yield
 
 
 @pytest.fixture

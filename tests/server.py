@@ -22,6 +22,7 @@ class Route:
     delay: float = 0.0
     drip: float = 0.0
     redirect: str | None = None
+    redirect_status: int = 302
     # Takes over the whole exchange: writes whatever bytes it likes to handler.wfile (hostile servers).
     raw: Callable[[BaseHTTPRequestHandler], None] | None = None
 
@@ -96,7 +97,7 @@ def _answer(handler: BaseHTTPRequestHandler, route: Route) -> None:
         handler.close_connection = True
         return
     if route.redirect is not None:
-        handler.send_response(302)
+        handler.send_response(route.redirect_status)
         handler.send_header("Location", route.redirect)
         handler.send_header("Content-Length", "0")
         handler.end_headers()

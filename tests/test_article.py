@@ -101,6 +101,16 @@ def test_the_full_article_is_fetched_once_then_read_from_the_cache(feed_server: 
     assert [h.preview.id for h in store.search("palo")] == [entry_id]  # the full text is indexed
 
 
+def test_a_permanent_redirect_off_the_trailing_slash_is_followed(feed_server: FeedServer, store: Store) -> None:
+    # Tuttosport's and Corriere dello Sport's article pages answer 308 to their address with a final slash.
+    feed_server.routes["/calcio/derby-1-0/"] = Route(redirect="/calcio/derby-1-0", redirect_status=308)
+    feed_server.routes["/calcio/derby-1-0"] = Route(PAGE, headers={"Content-Type": "text/html; charset=utf-8"})
+    entry_id = stored_entry(store, feed_server.url("/calcio/derby-1-0/"))
+    shown = load(store, entry_id)
+    assert shown.source is TextSource.FULL and shown.text.startswith("La Juventus")  # type: ignore[attr-defined]
+    assert [path for path, _ in feed_server.requests] == ["/calcio/derby-1-0/", "/calcio/derby-1-0"]
+
+
 def test_a_failing_page_falls_back_to_the_summary_and_says_why(feed_server: FeedServer, store: Store) -> None:
     feed_server.routes["/gone.html"] = Route(b"", status=404)
     entry_id = stored_entry(store, feed_server.url("/gone.html"))

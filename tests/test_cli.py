@@ -63,14 +63,14 @@ def test_refresh_fails_when_every_feed_fails(setup: list[str], capsys: pytest.Ca
 
 def test_refresh_of_an_unknown_feed_is_a_usage_error(setup: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run([*setup, "refresh", "--feed", "Nessuno"], capsys)
-    assert code == 2 and "no feed named 'Nessuno'" in err
+    assert code == 2 and "nessun feed si chiama 'Nessuno'" in err
 
 
 def test_an_empty_list_says_why(setup: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run([*setup, "list"], capsys)
     assert code == 0 and out == "" and "La cache è vuota" in err and "sportreader refresh" in err
     run([*setup, "refresh"], capsys)
-    code, out, err = run([*setup, "list", "--feed", "Tuttosport", "--starred"], capsys)
+    code, out, err = run([*setup, "list", "--feed", "Gazzetta", "--starred"], capsys)
     assert code == 0 and out == "" and "Nessun articolo per questo filtro." in err
 
 
@@ -144,9 +144,9 @@ def test_a_config_with_several_problems_lists_them_all(tmp_path: Path,
     bad.write_text('[settings]\ntimout = 3\n\n[[feeds]]\nname = "X"\nurl = "file:///etc/passwd"\n',
                    encoding="utf-8")
     code, _, err = run(["--config", str(bad), "--data-dir", str(tmp_path / "d"), "refresh"], capsys)
-    lines = [line for line in err.splitlines() if line.startswith("sportreader: config error:")]
+    lines = [line for line in err.splitlines() if line.startswith("sportreader: errore di configurazione:")]
     assert code == 2 and len(lines) == 2
-    assert f"{bad}:2:" in lines[0] and "did you mean 'timeout'" in lines[0]
+    assert f"{bad}:2:" in lines[0] and "forse 'timeout'" in lines[0]
     assert f"{bad}:6:" in lines[1] and "feeds[0].url" in lines[1]
 
 
@@ -159,10 +159,10 @@ def test_a_foreign_database_exits_1_with_a_clear_message(setup: list[str], tmp_p
 
 
 def test_config_init_writes_the_default_once(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(["config", "path"], capsys)[1].strip().endswith("(shipped default)")
+    assert run(["config", "path"], capsys)[1].strip().endswith("(predefinito incluso)")
     code = run(["config", "init"], capsys)[0]
     assert code == 0 and paths.user_config_file().read_bytes() == paths.shipped_config_file().read_bytes()
-    assert "(user config dir)" in run(["config", "path"], capsys)[1]
+    assert "(cartella di configurazione dell'utente)" in run(["config", "path"], capsys)[1]
     assert run(["config", "init"], capsys)[0] == 2
     assert run(["config", "init", "--force"], capsys)[0] == 0
 

@@ -9,6 +9,9 @@ import pytest
 from reader.settings import paths
 from reader.settings.config import ConfigError, load_config, load_config_file, parse_config_text
 
+# These tests check what the messages say: the code's own words, in English.
+pytestmark = pytest.mark.usefixtures("english")
+
 GOOD = """
 [settings]
 concurrency = 4

@@ -12,10 +12,14 @@ from reader.models import FeedSpec, Settings
 from reader.settings import schema
 from reader.settings.config import ConfigError, NameSpec, parse_config_text
 
+# These tests check what the messages say: the code's own words, in English.
+pytestmark = pytest.mark.usefixtures("english")
+
 # The type of the record's field that each kind of value fills.
 FIELD_TYPES: dict[str, object] = {
     schema.WHOLE: int, schema.NUMBER: float, schema.FLAG: bool, schema.TEXT: str, schema.THEME: str,
     schema.LABEL: str, schema.URL: str, schema.LABELS: tuple[str, ...], schema.NAME_KIND: str,
+    schema.LANGUAGE: str, schema.TIMEZONE: str,
 }
 
 

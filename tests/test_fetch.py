@@ -18,6 +18,9 @@ from reader.feeds.fetch import Fetcher, FetchError, parse_retry_after
 from reader.models import Settings
 from tests.server import FeedServer, Route
 
+# These tests check what the messages say: the code's own words, in English.
+pytestmark = pytest.mark.usefixtures("english")
+
 SETTINGS = Settings(timeout=2.0, max_feed_bytes=100_000, max_redirects=3)
 
 

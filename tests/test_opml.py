@@ -57,7 +57,7 @@ def test_import_skips_known_urls_and_non_http_and_escapes_names(tmp_path: Path,
     opml_file = tmp_path / "other.opml"
     opml_file.write_bytes(OTHER_READER)
     assert main(["--config", str(config_file), "opml", "import", str(opml_file)]) == 0
-    assert "1 feed aggiunti" in capsys.readouterr().out
+    assert "1 feed aggiunto a" in capsys.readouterr().out  # one feed: the singular
     feeds = load_config(config_file).feeds
     assert [f.name for f in feeds] == ["Gazzetta — Calcio", 'Tuttosport "Juve"']
     assert feeds[1].tags == ("sport",)
@@ -81,7 +81,7 @@ def test_a_file_that_is_not_opml_is_a_clear_usage_error(tmp_path: Path, capsys: 
     config_file = tmp_path / "feeds.toml"
     config_file.write_text(CONFIG, encoding="utf-8")
     assert main(["--config", str(config_file), "opml", "import", str(bad)]) == 2
-    assert "not a usable OPML file" in capsys.readouterr().err
+    assert "non è un file OPML utilizzabile" in capsys.readouterr().err
     assert config_file.read_text(encoding="utf-8") == CONFIG
     assert main(["--config", str(config_file), "opml", "import", str(tmp_path / "missing.opml")]) == 2
 

@@ -11,6 +11,9 @@ from reader.feeds.parse import parse_feed
 from reader.models import FeedParseError
 from tests.conftest import item, rss
 
+# These tests check what the messages say: the code's own words, in English.
+pytestmark = pytest.mark.usefixtures("english")
+
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
+
 from reader.feeds.pool import ParsePool
 from reader.feeds.refresh import Refresher, refresh
 from reader.models import FeedResult, FeedSpec, FeedStatus, Settings
@@ -12,6 +14,9 @@ from reader.settings.config import Config
 from reader.store import Filter, Store
 from tests.conftest import item, rss
 from tests.server import FeedServer, Route
+
+# These tests check what the messages say: the code's own words, in English.
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def config_for(server: FeedServer, *paths: str, **settings: object) -> Config:
@@ -169,3 +174,13 @@ def test_a_gzipped_feed_is_stored(feed_server: FeedServer, store: Store) -> None
     feed_server.routes["/gz"] = Route(gzip.compress(rss([item(1)])), headers={"Content-Encoding": "gzip"})
     assert refresh(config_for(feed_server, "/gz"), store).results[0].new == 1
     assert "gzip" in feed_server.requests[-1][1]["accept-encoding"]
+
+
+def test_a_result_counts_the_new_entries_already_past_the_retention(tmp_path: Path, feed_server: FeedServer) -> None:
+    feed_server.routes["/misto"] = Route(rss([item(1), item(2, hours_ago=24 * 40), item(3, hours_ago=24 * 41)]))
+    config = Config(Path("f.toml"), "test", Settings(retention_days=30),
+                    (FeedSpec("Misto", feed_server.url("/misto")),))
+    with Store(tmp_path / "c.db") as store:
+        report = refresh(config, store)
+    [result] = report.results
+    assert (result.new, result.too_old, report.too_old) == (1, 2, 2)

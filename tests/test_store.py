@@ -45,8 +45,8 @@ def test_a_refetched_entry_is_not_duplicated_and_keeps_its_state(filled: Store) 
     first = filled.previews(Filter(feed="Gazzetta"))[0]
     filled.set_read([first.id])
     filled.set_starred([first.id])
-    new, updated = filled.save_entries("Gazzetta", [record("b", "Milan-Lazio, le formazioni ufficiali")], now=NOW)
-    assert (new, updated) == (0, 1)
+    saved = filled.save_entries("Gazzetta", [record("b", "Milan-Lazio, le formazioni ufficiali")], now=NOW)
+    assert (saved.new, saved.updated) == (0, 1)
     again = filled.previews(Filter(feed="Gazzetta"))[0]
     assert again.id == first.id and again.read and again.starred
     assert again.title == "Milan-Lazio, le formazioni ufficiali"
@@ -55,16 +55,16 @@ def test_a_refetched_entry_is_not_duplicated_and_keeps_its_state(filled: Store) 
 
 def test_an_unchanged_entry_is_not_counted_as_updated(filled: Store) -> None:
     assert filled.save_entries("Gazzetta", [record("b", "Milan-Lazio, probabili formazioni", hours_ago=1)],
-                               now=NOW) == (0, 0)
+                               now=NOW) == (0, 0, 0)
 
 
 def test_the_same_id_twice_in_one_feed_is_stored_once(store: Store) -> None:
     store.sync_feeds(FEEDS)
-    assert store.save_entries("Gazzetta", [record("x"), record("x", "Altro")] * 500, now=NOW) == (1, 0)
+    assert store.save_entries("Gazzetta", [record("x"), record("x", "Altro")] * 500, now=NOW) == (1, 0, 0)
 
 
 def test_the_same_id_in_two_feeds_is_two_entries(filled: Store) -> None:
-    assert filled.save_entries("Tuttosport", [record("a")], now=NOW) == (1, 0)
+    assert filled.save_entries("Tuttosport", [record("a")], now=NOW) == (1, 0, 0)
 
 
 def test_filters_by_feed_tag_unread_and_starred(filled: Store) -> None:
@@ -213,7 +213,7 @@ def test_retention_prunes_old_unstarred_entries(store: Store) -> None:
 
 def test_an_entry_older_than_retention_is_not_stored_again(store: Store) -> None:
     store.sync_feeds(FEEDS)
-    assert store.save_entries("Gazzetta", [record("old", hours_ago=24 * 90)], now=NOW, retention_days=60) == (0, 0)
+    assert store.save_entries("Gazzetta", [record("old", hours_ago=24 * 90)], now=NOW, retention_days=60) == (0, 0, 1)
 
 
 def test_feed_state_survives_and_a_new_url_forgets_validators(store: Store) -> None:

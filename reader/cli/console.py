@@ -6,7 +6,7 @@ Every string comes from the store (already sanitised) and is placed in Text obje
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 
 from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.measure import Measurement
@@ -15,6 +15,7 @@ from rich.text import Text
 
 from reader.models import FeedResult, FeedStatus, RefreshReport
 from reader.store import Article, FeedOverview, Preview, SearchHit
+from reader.text import dates
 from reader.text.messages import N_, _, ngettext
 
 STATUS_STYLES = {FeedStatus.OK: "green", FeedStatus.NOT_MODIFIED: "dim", FeedStatus.ERROR: "bold red"}
@@ -27,17 +28,10 @@ def status_word(status: FeedStatus) -> str:
 
 
 def when(moment: datetime | None, now: datetime | None = None) -> str:
-    """A short relative time: 'now', '5 min ago', '3 h ago', '2 d ago' (in Italian: 'ora', '5 min fa'...)."""
+    """A short time as the app writes it too (reader.text.dates): 'ora', '12 min', 'ieri 18:30', '12 nov'."""
     if moment is None:
         return _("never")
-    seconds = ((now or datetime.now(UTC)) - moment).total_seconds()
-    if seconds < 60:
-        return _("now")
-    if seconds < 3600:
-        return _("{n} min ago").format(n=int(seconds // 60))
-    if seconds < 86400:
-        return _("{n} h ago").format(n=int(seconds // 3600))
-    return _("{n} d ago").format(n=int(seconds // 86400))
+    return dates.when(moment, now or dates.now_utc())
 
 
 def preview_table(previews: Sequence[Preview], now: datetime | None = None) -> Table:
@@ -75,7 +69,7 @@ def article_view(article: Article) -> Group:
     """An article: heading lines, then its paragraphs."""
     p = article.preview
     source = _("full article") if article.full_text else _("the feed's summary")
-    meta = Text.assemble((p.feed, "cyan"), " · ", p.published.astimezone().strftime("%d/%m/%Y %H:%M"))
+    meta = Text.assemble((p.feed, "cyan"), " · ", dates.date_time(p.published))
     if article.author:
         meta.append(" · " + article.author)
     parts: list[Text] = [Text(p.title, style="bold"), meta]
@@ -128,7 +122,13 @@ class FeedsView:
         return Text(f.error, style="red") if f.error else Text(f.warning or f.url, style="dim")
 
 
-def feed_result_line(result: FeedResult) -> Text:
+def too_old_note(too_old: int, retention_days: int) -> str:
+    """Why a refresh added less than the feed holds: '3 older than 60 days'."""
+    return ngettext("{n} older than {days} days", "{n} older than {days} days", too_old).format(
+        n=too_old, days=retention_days)
+
+
+def feed_result_line(result: FeedResult, retention_days: int = 0) -> Text:
     """One line per refreshed feed, printed as soon as it is done."""
     line = Text.assemble((f"{status_word(result.status):>12}", STATUS_STYLES[result.status]), "  ",
                          (result.feed, "cyan"))
@@ -136,6 +136,8 @@ def feed_result_line(result: FeedResult) -> Text:
         counts = (ngettext("+{n} new", "+{n} new", result.new).format(n=result.new) + ", "
                   + ngettext("{n} updated", "{n} updated", result.updated).format(n=result.updated))
         line.append(f"  {counts}", style="green")
+        if result.too_old:
+            line.append(f" ({too_old_note(result.too_old, retention_days)})", style="dim")
     if result.error:
         line.append(f"  {result.error}", style="red")
     if result.warning:
@@ -144,7 +146,7 @@ def feed_result_line(result: FeedResult) -> Text:
     return line
 
 
-def refresh_table(report: RefreshReport) -> Table:
+def refresh_table(report: RefreshReport, retention_days: int = 0) -> Table:
     """The outcome of a refresh: one row per feed (errors first), as the command prints at the end."""
     table = Table(box=None, pad_edge=False, header_style="bold")
     for column, justify in ((_("feed"), "left"), (_("status"), "left"), (_("new"), "right"),
@@ -153,17 +155,21 @@ def refresh_table(report: RefreshReport) -> Table:
     ordered = sorted(report.results, key=lambda r: (r.status is not FeedStatus.ERROR, r.feed.casefold()))
     for r in ordered:
         note = Text(r.error or "", style="red") if r.error else Text(r.warning or "", style="yellow")
+        if r.too_old and not r.error:
+            note.append(("; " if r.warning else "") + too_old_note(r.too_old, retention_days), style="dim")
         table.add_row(Text(r.feed, style="cyan"), Text(status_word(r.status), style=STATUS_STYLES[r.status]),
                       str(r.new), str(r.updated), f"{r.duration:.2f} s", note)
     return table
 
 
-def refresh_summary(report: RefreshReport) -> Text:
+def refresh_summary(report: RefreshReport, retention_days: int = 0) -> Text:
     """The last line of a refresh."""
     seconds = (report.finished - report.started).total_seconds()
     feeds = ngettext("{n} feed in {seconds} s", "{n} feeds in {seconds} s", len(report.results))
     new = ngettext("{n} new article", "{n} new articles", report.new)
     text = Text(feeds.format(n=len(report.results), seconds=f"{seconds:.1f}") + ": " + new.format(n=report.new))
+    if report.too_old:
+        text.append(f" ({too_old_note(report.too_old, retention_days)})")
     if report.failed:
         failed = ngettext("{n} with errors", "{n} with errors", len(report.failed))
         text.append(", " + failed.format(n=len(report.failed)), style="bold red")

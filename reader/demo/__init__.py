@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -24,7 +24,6 @@ from reader.models import FeedSpec, Settings
 from reader.settings.config import Config
 
 EDITION_DIR = Path(__file__).parent
-DEMO_SUBDIR = "demo"
 DEFAULT_PORT = 47_611  # tried first, so links stay the same from run to run; any free port otherwise
 ANCHOR_LIFETIME = timedelta(days=1)
 
@@ -194,12 +193,11 @@ class DemoServer:
         self.stop()
 
     def config(self, base: Config | None = None) -> Config:
-        """A config whose feeds are this server's outlets (settings and names kept from `base`)."""
+        """A config whose feeds are this server's outlets; everything else (settings, names, keys,
+        highlight) is `base`'s."""
         feeds = tuple(FeedSpec(o.name, self.base + feed_path(o), o.tags) for o in self.edition.outlets)
-        settings = base.settings if base else Settings()
-        names = base.names if base else {}
-        return Config(path=EDITION_DIR / "edition.toml", origin="demo edition", settings=settings, feeds=feeds,
-                      names=names)
+        kept = base or Config(path=EDITION_DIR / "edition.toml", origin="demo edition", settings=Settings())
+        return replace(kept, path=EDITION_DIR / "edition.toml", origin="demo edition", feeds=feeds)
 
 
 def _bind(port: int, handler: type[BaseHTTPRequestHandler]) -> ThreadingHTTPServer:

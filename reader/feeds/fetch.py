@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from reader.feeds import tls
 from reader.models import Settings
+from reader.text.messages import _
 from reader.text.sanitize import clean_line
 
 if TYPE_CHECKING:
@@ -109,19 +110,20 @@ class Fetcher:
                 # httpx timeouts apply per read; this bounds the whole exchange, slow drips included.
                 async with asyncio.timeout(self.settings.timeout):
                     return await self._get(url, headers, cap, started)
-            except TimeoutError:
-                raise FetchError(f"timed out after {self.settings.timeout:g} s") from None
+            except (TimeoutError, httpx.TimeoutException):
+                seconds = f"{self.settings.timeout:g}"
+                raise FetchError(_("timed out after {seconds} s").format(seconds=seconds)) from None
             except httpx.TooManyRedirects:
-                raise FetchError(f"too many redirects (more than {self.settings.max_redirects})") from None
-            except httpx.TimeoutException:
-                raise FetchError(f"timed out after {self.settings.timeout:g} s") from None
+                most = self.settings.max_redirects
+                raise FetchError(_("too many redirects (more than {n})").format(n=most)) from None
             except httpx.ConnectError as exc:
-                raise FetchError(f"cannot connect: {_reason(exc)}") from None
+                raise FetchError(_("cannot connect: {reason}").format(reason=_reason(exc))) from None
             except (httpx.ReadError, httpx.RemoteProtocolError) as exc:
                 text = clean_line(str(exc), 200)
                 if isinstance(exc, httpx.ReadError) or text.startswith("peer closed connection"):
                     detail = text.removeprefix("peer closed connection without sending complete message body")
-                    raise FetchError(f"the connection closed early ({detail.strip(' ()') or 'reset'})") from None
+                    raise FetchError(_("the connection closed early ({detail})").format(
+                        detail=detail.strip(" ()") or _("reset"))) from None
                 raise FetchError(f"{type(exc).__name__}: {_reason(exc)}") from None
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 raise FetchError(f"{type(exc).__name__}: {_reason(exc)}") from None
@@ -174,7 +176,7 @@ async def _refuse_odd_redirect(response: httpx.Response) -> None:
     except ValueError:
         return  # httpx reports a malformed location itself
     if scheme and scheme not in ("http", "https"):
-        raise FetchError(f"redirect to an unsupported scheme ('{clean_line(scheme, 20)}:')",
+        raise FetchError(_("redirect to an unsupported scheme ('{scheme}:')").format(scheme=clean_line(scheme, 20)),
                          status=response.status_code)
 
 
@@ -191,7 +193,7 @@ def _status_error(response: httpx.Response) -> FetchError:
             retry_after = DEFAULT_BACKOFF
     message = f"HTTP {response.status_code} {reason}".strip()
     if response.status_code == 410:
-        message += ": the feed no longer exists; remove it from feeds.toml"
+        message += ": " + _("the feed no longer exists; remove it from feeds.toml")
     return FetchError(message, status=response.status_code, retry_after=retry_after)
 
 
@@ -227,7 +229,8 @@ async def _drain(response: httpx.Response) -> None:
 async def _read_capped(response: httpx.Response, cap: int) -> bytes:
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > cap and not response.headers.get("content-encoding"):
-        raise FetchError(f"the body is larger than the limit ({int(declared):,} > {cap:,} bytes)")
+        raise FetchError(_("the body is larger than the limit ({size} > {cap} bytes)").format(
+            size=f"{int(declared):,}", cap=f"{cap:,}"))
     decoder = _Decoder(response.headers.get("content-encoding", ""), cap)
     chunks: list[bytes] = []
     async for chunk in response.aiter_raw():
@@ -243,7 +246,7 @@ class _Decoder:
         names = [n for n in (part.strip().lower() for part in header.split(",")) if n and n != "identity"]
         unknown = [n for n in names if n not in ("gzip", "x-gzip", "deflate")]
         if unknown:
-            raise FetchError(f"unsupported content encoding: {clean_line(unknown[0], 40)}")
+            raise FetchError(_("unsupported content encoding: {name}").format(name=clean_line(unknown[0], 40)))
         # Encodings are listed in the order they were applied, so they are undone in reverse.
         self.stages = [_inflater(n) for n in reversed(names)]
         self.cap = cap
@@ -265,7 +268,7 @@ class _Decoder:
         try:
             out = stage.decompress(data, self.cap - self.size + 1)
         except zlib.error as exc:
-            raise FetchError(f"the compressed body is corrupt ({exc})") from None
+            raise FetchError(_("the compressed body is corrupt ({error})").format(error=exc)) from None
         if stage.unconsumed_tail:
             raise self._too_big()
         return out
@@ -277,7 +280,7 @@ class _Decoder:
         return data
 
     def _too_big(self) -> FetchError:
-        return FetchError(f"the body is larger than the limit ({self.cap:,} bytes)")
+        return FetchError(_("the body is larger than the limit ({cap} bytes)").format(cap=f"{self.cap:,}"))
 
 
 def _inflater(name: str) -> zlib._Decompress:

@@ -69,10 +69,10 @@ def store_body(path: Path, feed: str, body: bytes, *, content_type: str | None, 
     # One transaction: the validators are never stored without the entries they vouch for (the next
     # refresh would skip a body never stored), and the two workers take the write lock once a feed.
     with store.transaction():
-        new, updated = store.save_entries(feed, parsed.records, now=now, retention_days=retention_days)
+        saved = store.save_entries(feed, parsed.records, now=now, retention_days=retention_days)
         store.save_feed_state(feed, etag=validators.etag, last_modified=validators.last_modified,
                               body_hash=validators.body_hash, retry_after=None, title=parsed.title)
-    return StoredFeed(new, updated, parsed.warning)
+    return StoredFeed(saved.new, saved.updated, parsed.warning, saved.too_old)
 
 
 _STORE: Store | None = None  # the store this worker writes to, opened at its first feed

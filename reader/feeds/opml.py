@@ -12,6 +12,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from reader.models import FeedSpec
+from reader.text.messages import _
 from reader.text.sanitize import clean_line
 
 
@@ -34,8 +35,8 @@ def read_opml(data: bytes) -> list[Subscription]:
 
     result = listparser.parse(data)
     if not result.feeds:
-        reason = result.get("bozo_exception") or "no feeds in it"
-        raise OpmlError(f"not a usable OPML file: {reason}")
+        reason = result.get("bozo_exception") or _("no feeds in it")
+        raise OpmlError(_("not a usable OPML file: {reason}").format(reason=reason))
     subscriptions = []
     for feed in result.feeds:
         url = str(feed.get("url", "")).strip()

@@ -20,6 +20,7 @@ from typing import Any
 
 from reader.feeds import fastparse
 from reader.models import FeedParseError, ParsedEntry, ParsedFeed
+from reader.text.messages import _
 
 MAX_ENTRIES = 5000
 MAX_CATEGORIES = 50
@@ -88,16 +89,17 @@ def parse_feed(body: bytes, *, content_type: str | None = None, now: datetime | 
         result = _feedparser().parse(io.BytesIO(body), response_headers=headers,
                                      sanitize_html=False, resolve_relative_uris=False)
     except Exception as exc:  # feedparser raises on some invalid character references
-        raise FeedParseError(f"the feed could not be parsed ({type(exc).__name__}: {exc})") from None
+        raise FeedParseError(_("the feed could not be parsed ({error})").format(
+            error=f"{type(exc).__name__}: {exc}")) from None
     return _normalise(result, now, body)
 
 
 def _refuse_unsafe(body: bytes) -> None:
     stripped = body.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not stripped:
-        raise FeedParseError("empty response")
+        raise FeedParseError(_("empty response"))
     if _ENTITY_DECLARATION.search(body, 0, 1 << 16):
-        raise FeedParseError("the feed declares XML entities, refused for safety")
+        raise FeedParseError(_("the feed declares XML entities, refused for safety"))
 
 
 def _normalise(result: Any, now: datetime, body: bytes) -> ParsedFeed:
@@ -107,15 +109,16 @@ def _normalise(result: Any, now: datetime, body: bytes) -> ParsedFeed:
         raise FeedParseError(_why_not_a_feed(result, body))
     warning = None
     if bozo:
-        warning = f"malformed feed, parsed leniently: {result.get('bozo_exception')}"
+        warning = _("malformed feed, parsed leniently: {error}").format(error=result.get("bozo_exception"))
         if _CUT_OFF.search(str(result.get("bozo_exception"))) and b"\x00" not in body[:64]:  # not UTF-16
             # The last entry was still open when the body ended: it is kept only once it arrives whole.
             complete = len(_ENTRY_END.findall(body))
             if len(entries) > complete:
                 entries = entries[:complete]
-                warning = "the feed is cut off: the incomplete last entry was left out"
+                warning = _("the feed is cut off: the incomplete last entry was left out")
     if len(entries) > MAX_ENTRIES:
-        warning = f"the feed has {len(entries)} entries; only the first {MAX_ENTRIES} were kept"
+        warning = _("the feed has {n} entries; only the first {kept} were kept").format(n=len(entries),
+                                                                                       kept=MAX_ENTRIES)
         entries = entries[:MAX_ENTRIES]
     feed = result.get("feed", {})
     return ParsedFeed(
@@ -133,14 +136,14 @@ def _benign(exc: object) -> bool:
 
 def _why_not_a_feed(result: Any, body: bytes) -> str:
     if _HTML_PAGE.match(body.lstrip(b"\xef\xbb\xbf")):
-        return "not a feed: the server sent an HTML page"
+        return _("not a feed: the server sent an HTML page")
     if body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         if b"jsonfeed.org" in body[:4096]:
-            return "unsupported format (JSON Feed)"
-        return "not a feed: the server sent JSON"
+            return _("unsupported format (JSON Feed)")
+        return _("not a feed: the server sent JSON")
     if not result.get("bozo"):
-        return "not an RSS or Atom feed (no channel or feed element)"
-    return f"not a valid feed: {result.get('bozo_exception')}"
+        return _("not an RSS or Atom feed (no channel or feed element)")
+    return _("not a valid feed: {error}").format(error=result.get("bozo_exception"))
 
 
 def _entry(entry: Any, now: datetime) -> ParsedEntry:

@@ -14,8 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from reader.feeds.task import in_language
 from reader.feeds.workers import WorkerError, WorkerPool
 from reader.models import FeedParseError
+from reader.text.messages import _, current_language
 
 DEFAULT_DEADLINE = 10.0  # real feeds parse in well under a second
 # What the fork server imports before it forks a worker (a module that is missing is skipped); ingest
@@ -41,6 +43,7 @@ class StoredFeed:
     new: int
     updated: int
     warning: str | None = None
+    too_old: int = 0  # new entries already older than the retention, not stored
 
 
 def _preload_in_forkserver() -> None:
@@ -67,6 +70,6 @@ class ParsePool(WorkerPool):
         """task(*args, **kwargs) in a worker; FeedParseError when the body is not a feed, the call overruns
         the deadline or it kills its worker."""
         try:
-            return await self.run(task, *args, **kwargs)
+            return await self.run(in_language, current_language(), task, *args, **kwargs)
         except WorkerError as exc:
-            raise FeedParseError(f"parsing failed: {exc}") from None
+            raise FeedParseError(_("parsing failed: {error}").format(error=exc)) from None

@@ -9,6 +9,7 @@ import asyncio
 import hashlib
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,8 @@ from reader.feeds.task import Named
 from reader.models import FeedParseError, FeedResult, FeedSpec, FeedStatus, RefreshReport
 from reader.settings.config import Config
 from reader.store import Store
+from reader.text import dates
+from reader.text.messages import _
 from reader.text.sanitize import clean_line
 
 if TYPE_CHECKING:
@@ -84,8 +87,9 @@ class Refresher:
     async def _refresh_feed(self, fetcher: Fetcher, spec: FeedSpec) -> FeedResult:
         state = self.store.feed_state(spec.name)
         if state and state.retry_after and state.retry_after > time.time():
-            until = datetime.fromtimestamp(state.retry_after, UTC).astimezone().strftime("%H:%M")
-            return FeedResult(spec.name, FeedStatus.NOT_MODIFIED, warning=f"rate limited: next try after {until}")
+            until = dates.clock(datetime.fromtimestamp(state.retry_after, UTC))
+            return FeedResult(spec.name, FeedStatus.NOT_MODIFIED,
+                              warning=_("rate limited: next try after {time}").format(time=until))
         try:
             response = await fetcher.fetch(spec.url, etag=state.etag if state else None,
                                            last_modified=state.last_modified if state else None)
@@ -117,12 +121,11 @@ class Refresher:
             now=datetime.now(UTC), retention_days=self.config.settings.retention_days,
             validators=Validators(response.etag, response.last_modified, body_hash))
         return FeedResult(spec.name, FeedStatus.OK, http_status=response.status, warning=stored.warning,
-                          new=stored.new, updated=stored.updated)
+                          new=stored.new, updated=stored.updated, too_old=stored.too_old)
 
 
 def _with_duration(result: FeedResult, seconds: float) -> FeedResult:
-    return FeedResult(result.feed, result.status, result.http_status, result.error, result.warning,
-                      result.new, result.updated, round(seconds, 3))
+    return replace(result, duration=round(seconds, 3))
 
 
 def refresh(config: Config, store: Store, *, feeds: Sequence[FeedSpec] | None = None,

@@ -31,3 +31,12 @@ class Named(Generic[T]):
 
     def __repr__(self) -> str:
         return f"Named({self.module}.{self.name})"
+
+
+def in_language(language: str, task: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """task(*args, **kwargs) with its messages in `language`: a worker speaks the language of the process
+    that hands it the work (its fork server started with whatever the environment said then)."""
+    from reader.text.messages import use_language
+
+    use_language(language)
+    return task(*args, **kwargs)

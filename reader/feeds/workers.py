@@ -18,6 +18,8 @@ from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor, Th
 from functools import partial
 from typing import Any, TypeVar
 
+from reader.text.messages import _
+
 T = TypeVar("T")
 
 
@@ -180,11 +182,12 @@ class WorkerPool:
             return result
         except TimeoutError:
             self._retire(pool)
-            raise WorkerError(f"took longer than {self.deadline:g} s; abandoned") from None
+            seconds = f"{self.deadline:g}"
+            raise WorkerError(_("took longer than {seconds} s; abandoned").format(seconds=seconds)) from None
         except BrokenExecutor:
             # A worker died (killed, out of memory): this call fails, the next one gets a new pool.
             self._retire(pool)
-            raise WorkerError("the worker process died") from None
+            raise WorkerError(_("the worker process died")) from None
         finally:
             if finished:
                 pool.free.append(slot)

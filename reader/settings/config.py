@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from reader.models import FeedSpec, Settings
 from reader.settings import paths, schema, values
+from reader.text.messages import N_, _
 from reader.text.sanitize import clean_line
 
 if TYPE_CHECKING:
@@ -88,6 +89,11 @@ class Config:
         return tuple(f for f in self.feeds if f.enabled)
 
 
+# Where the config in use came from (besides "--config" and "$SPORTREADER_CONFIG"), translated where shown.
+USER_DIR = N_("user config dir")
+SHIPPED = N_("shipped default")
+
+
 def resolve_config_path(cli_path: Path | None) -> tuple[Path, str]:
     """Find the config file: --config, then $SPORTREADER_CONFIG, then the user's dir, then the shipped one."""
     if cli_path is not None:
@@ -97,13 +103,13 @@ def resolve_config_path(cli_path: Path | None) -> tuple[Path, str]:
         return _must_exist(Path(env), f"${paths.CONFIG_ENV}"), f"${paths.CONFIG_ENV}"
     user = paths.user_config_file()
     if user.is_file():
-        return user, "user config dir"
-    return paths.shipped_config_file(), "shipped default"
+        return user, USER_DIR
+    return paths.shipped_config_file(), SHIPPED
 
 
 def _must_exist(path: Path, origin: str) -> Path:
     if not path.is_file():
-        raise ConfigError(path, f"no such config file (given by {origin})")
+        raise ConfigError(path, _("no such config file (given by {origin})").format(origin=origin))
     return path
 
 
@@ -118,20 +124,20 @@ def load_config_file(path: Path, origin: str = "--config") -> Config:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ConfigError(path, f"cannot read the file: {exc.strerror or exc}") from None
+        raise ConfigError(path, _("cannot read the file: {reason}").format(reason=exc.strerror or exc)) from None
     return parse_config_text(_decode(path, raw), path, origin)
 
 
 def _decode(path: Path, raw: bytes) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ConfigError(path, "not a text file in UTF-8 (it is UTF-16): save it as UTF-8")
+        raise ConfigError(path, _("not a text file in UTF-8 (it is UTF-16): save it as UTF-8"))
     if b"\x00" in raw:
-        raise ConfigError(path, "this is not a text file (it contains NUL bytes; UTF-16 or binary?)")
+        raise ConfigError(path, _("this is not a text file (it contains NUL bytes; UTF-16 or binary?)"))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ConfigError(path, f"not valid UTF-8 (byte {exc.start})", line=line) from None
+        raise ConfigError(path, _("not valid UTF-8 (byte {n})").format(n=exc.start), line=line) from None
 
 
 # A pattern, not a compiled regex: compiled (and cached by re) only for a file with a syntax error.
@@ -145,7 +151,7 @@ def parse_config_text(text: str, path: Path, origin: str = "--config") -> Config
     except tomllib.TOMLDecodeError as exc:
         raise _syntax_error(path, text, exc) from None
     except RecursionError:
-        raise ConfigError(path, "the file nests too deeply to be a feeds.toml") from None
+        raise ConfigError(path, _("the file nests too deeply to be a feeds.toml")) from None
     return _Checker(path, text).config(data, origin)
 
 
@@ -160,8 +166,8 @@ def _syntax_error(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> Config
     detail = re.sub(_TOML_POS, "", message).strip()
     lines = text.splitlines()
     if line is not None and 0 < line <= len(lines) and lines[line - 1].strip():
-        detail += f" in `{clean_line(lines[line - 1], 120)}`"  # the line as written
-    return ConfigError(path, f"TOML syntax error: {detail}", line=line, column=column)
+        detail += " " + _("in `{line}`").format(line=clean_line(lines[line - 1], 120))  # the line as written
+    return ConfigError(path, _("TOML syntax error: {detail}").format(detail=detail), line=line, column=column)
 
 
 class _Checker:
@@ -196,7 +202,7 @@ class _Checker:
             settings=self.checked(lambda: self.settings(self.table(data, "settings")), Settings()),
             feeds=self.checked(lambda: self.feeds(data.get("feeds", [])), ()),
             names=self.checked(lambda: self.names(self.table(data, "names")), {}),
-            keys=self.checked(lambda: self.plain(self.table(data, "keys"), "keys"), {}),
+            keys=self.checked(lambda: self.keys(self.table(data, "keys")), {}),
             highlight=self.checked(lambda: self.plain(self.table(data, "highlight"), "highlight"), {}),
         )
         if self.problems:
@@ -208,7 +214,8 @@ class _Checker:
     def table(self, data: dict[str, Any], key: str) -> dict[str, Any]:
         value = data.get(key, {})
         if not isinstance(value, dict):
-            raise self.error((key,), f"must be a table ([{key}]), got {values.type_name(value)}")
+            raise self.error((key,), _("must be a table ([{key}]), got {type}").format(
+                key=key, type=values.type_name(value)))
         return value
 
     def known_keys(self, table: Mapping[str, Any], known: Collection[str],
@@ -219,8 +226,10 @@ class _Checker:
 
     def _unknown(self, key: str, known: Collection[str], where: tuple[str | int, ...]) -> ConfigError:
         hint = values.close_matches(key, known)
-        suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; known keys: {', '.join(known)}"
-        return self.error((*where, key), f"unknown key '{key}'{suggestion}")
+        message = (_("unknown key '{key}'; did you mean '{hint}'?") if hint
+                   else _("unknown key '{key}'; known keys: {names}"))
+        return self.error((*where, key), message.format(key=key, hint=hint[0] if hint else "",
+                                                        names=", ".join(known)))
 
     def value(self, row: schema.Key, value: Any, where: tuple[str | int, ...]) -> Any:
         """The checked value of one key, or its ConfigError."""
@@ -236,10 +245,31 @@ class _Checker:
         """`[keys]` (action = "key,key") or `[highlight]` (role = "Rich style"): every key of one kind."""
         return self.fields(table, name, (name,)) or {}
 
+    def keys(self, table: dict[str, Any]) -> dict[str, str]:
+        """`[keys]`: each action's keys, none of them taken by another action in the same pane."""
+        keys = self.plain(table, "keys")
+        if not keys:
+            return keys
+        from reader.settings.keyclash import SLOT, clashes
+
+        for clash in clashes(keys):
+            if clash.other == SLOT:
+                message = _("'{key}' shows the sidebar's feed {key}: the keys 1-9 cannot be given to an action")
+            elif clash.other_is_set:
+                message = _("'{key}' is also the key of {other} (line {line}), which acts in the same pane: "
+                            "give one of them another key")
+            else:
+                message = _("'{key}' is already the key of {other} (by default), which acts in the same pane: "
+                            "give one of them another key")
+            line = self.error(("keys", clash.other), "").line if clash.other_is_set else None
+            self.problems.append(self.error(("keys", clash.action),
+                                            message.format(key=clash.key, other=clash.other, line=line)))
+        return keys
+
     def feeds(self, items: Any) -> tuple[FeedSpec, ...]:
         if not isinstance(items, list):
-            raise self.error(("feeds",), "must be an array of tables ([[feeds]]), "
-                                         f"got {values.type_name(items)}")
+            raise self.error(("feeds",), _("must be an array of tables ([[feeds]]), got {type}").format(
+                type=values.type_name(items)))
         specs: list[FeedSpec] = []
         names: dict[int, str] = {}
         seen: dict[str, int] = {}
@@ -250,14 +280,14 @@ class _Checker:
                 continue
             folded = spec.name.casefold()
             if folded in seen:
-                self.problems.append(self.error(("feeds", index, "name"),
-                                                f"duplicate feed name '{spec.name}' (also feeds[{seen[folded]}])"))
+                self.problems.append(self.error(("feeds", index, "name"), _(
+                    "duplicate feed name '{name}' (also feeds[{index}])").format(name=spec.name, index=seen[folded])))
                 continue
             # Two names for one feed would store every article twice.
             same = _url_identity(spec.url)
             if same in urls:
-                self.problems.append(self.error(("feeds", index, "url"), f"the same URL as feeds[{urls[same]}] "
-                                                                         f"('{names[urls[same]]}')"))
+                self.problems.append(self.error(("feeds", index, "url"), _(
+                    "the same URL as feeds[{index}] ('{name}')").format(index=urls[same], name=names[urls[same]])))
                 continue
             seen[folded] = index
             urls[same] = index
@@ -269,7 +299,8 @@ class _Checker:
         """One [[feeds]] table, or None when it has a mistake (noted)."""
         where: tuple[str | int, ...] = ("feeds", index)
         if not isinstance(item, dict):
-            self.problems.append(self.error(where, f"must be a table, got {values.type_name(item)}"))
+            self.problems.append(self.error(where, _("must be a table, got {type}").format(
+                type=values.type_name(item))))
             return None
         checked = self.fields(item, "feeds", where)
         return FeedSpec(**checked) if checked is not None else None
@@ -280,8 +311,8 @@ class _Checker:
             where: tuple[str | int, ...] = ("names", name)
             label = self.checked(partial(self.value, _NAME, name, where), None)
             if not isinstance(spec, dict):
-                self.problems.append(self.error(where, "must be a table like { kind = 'player' }, "
-                                                       f"got {values.type_name(spec)}"))
+                self.problems.append(self.error(where, _("must be a table like {{ kind = 'player' }}, got {type}")
+                                                .format(type=values.type_name(spec))))
                 continue
             checked = self.fields(spec, "names", where)
             if label is not None and checked is not None:
@@ -302,7 +333,7 @@ class _Checker:
             if row.kind == schema.NAME_KIND:  # said as a wrong kind, so that the message lists the kinds
                 self.checked(partial(self.value, row, None, (*where, row.name)), None)
             else:
-                self.problems.append(self.error(where, f"missing required key '{row.name}'"))
+                self.problems.append(self.error(where, _("missing required key '{key}'").format(key=row.name)))
         checked: dict[str, Any] = {}
         for key, value in given.items():
             try:

@@ -12,6 +12,7 @@ CONFIG_ENV = "SPORTREADER_CONFIG"
 DATA_ENV = "SPORTREADER_DATA_DIR"
 CONFIG_FILE = "feeds.toml"
 DB_FILE = "sportreader.db"
+DEMO_SUBDIR = "demo"  # the demo edition's cache, inside the data dir
 
 
 def user_config_dir() -> Path:

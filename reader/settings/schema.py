@@ -22,11 +22,14 @@ LABEL = "label"  # a non-empty string without invisible characters, trimmed
 LABELS = "labels"  # an array of labels
 URL = "url"  # a label that is an http(s) URL with a host in one alphabet
 THEME = "theme"  # one of the themes of reader.settings.appearance
+LANGUAGE = "language"  # one of LANGUAGES
+TIMEZONE = "timezone"  # "auto" or an IANA time zone the system knows
 NAME_KIND = "name kind"  # one of NAME_KINDS
 KEY_NAMES = "key names"  # "key,key" or an array of keys
 STYLE = "style"  # a Rich style
 
 NAME_KINDS = ("player", "coach", "team")
+LANGUAGES = ("auto", "it", "en")  # auto: the locale's (reader.text.messages)
 
 # The top-level tables, in the order an unknown one's message lists them.
 TABLES = ("settings", "feeds", "names", "keys", "highlight")
@@ -54,6 +57,8 @@ KEYS: tuple[Key, ...] = (
     Key("settings", "max_redirects", WHOLE, 0, 30),
     Key("settings", "prefetch", FLAG),
     Key("settings", "theme", THEME),
+    Key("settings", "language", LANGUAGE),
+    Key("settings", "timezone", TIMEZONE),
     Key("feeds", "name", LABEL, required=True),
     Key("feeds", "url", URL, required=True),
     Key("feeds", "tags", LABELS),

@@ -17,16 +17,20 @@ from reader.settings.schema import (
     KEY_NAMES,
     LABEL,
     LABELS,
+    LANGUAGE,
+    LANGUAGES,
     NAME_KIND,
     NAME_KINDS,
     NUMBER,
     STYLE,
     TEXT,
     THEME,
+    TIMEZONE,
     URL,
     WHOLE,
     Key,
 )
+from reader.text.messages import N_, _
 
 # A pattern, not a compiled regex: compiled (and cached by re) the first time a [keys] table is read.
 _KEY_NAME = r"[A-Za-z0-9_+\-]{1,40}|[!-~]"
@@ -60,26 +64,27 @@ def invisible(ch: str) -> bool:
 
 def type_name(value: Any) -> str:
     """What TOML calls the type of a value, as a message says it."""
-    names: dict[type, str] = {str: "a string", bool: "a boolean", int: "an integer", float: "a number",
-                              list: "an array", dict: "a table"}
-    return names.get(type(value), type(value).__name__)
+    names: dict[type, str] = {str: N_("a string"), bool: N_("a boolean"), int: N_("an integer"),
+                              float: N_("a number"), list: N_("an array"), dict: N_("a table")}
+    name = names.get(type(value))
+    return _(name) if name else type(value).__name__
 
 
 def label(value: Any) -> str:
     """A non-empty string with nothing invisible in it, trimmed."""
     if not isinstance(value, str) or not value.strip():
-        raise Invalid(f"must be a non-empty string, got {type_name(value)}")
+        raise Invalid(_("must be a non-empty string, got {type}").format(type=type_name(value)))
     # isprintable() is False for every invisible character (and a few allowed ones): the scan, in C, of most labels.
     bad = None if value.isprintable() else next((ch for ch in value if invisible(ch)), None)
     if bad is not None:
-        raise Invalid(f"must not contain control or invisible characters (U+{ord(bad):04X})")
+        raise Invalid(_("must not contain control or invisible characters (U+{code})").format(code=f"{ord(bad):04X}"))
     return value.strip()
 
 
 def labels(value: Any) -> tuple[str, ...]:
     """An array of labels; the first wrong item is the problem."""
     if not isinstance(value, list):
-        raise Invalid(f"must be a list of strings, got {type_name(value)}")
+        raise Invalid(_("must be a list of strings, got {type}").format(type=type_name(value)))
     result: list[str] = []
     for index, item in enumerate(value):
         try:
@@ -92,38 +97,65 @@ def labels(value: Any) -> tuple[str, ...]:
 def _number(row: Key, value: Any) -> int | float:
     whole = row.kind == WHOLE
     if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
-        raise Invalid(f"must be {'a whole number' if whole else 'a number'}, got {type_name(value)}")
+        message = _("must be a whole number, got {type}") if whole else _("must be a number, got {type}")
+        raise Invalid(message.format(type=type_name(value)))
     low, high = row.low, row.high
     assert low is not None, f"{row.name}: a number needs its range"
     if value != value or value < low or (high is not None and value > high):  # nan is never in range
-        raise Invalid(f"must be between {low} and {high}, got {value}")
+        raise Invalid(_("must be between {low} and {high}, got {value}").format(low=low, high=high, value=value))
     return int(value) if whole else float(value)
 
 
 def _flag(row: Key, value: Any) -> bool:
     if not isinstance(value, bool):
-        raise Invalid(f"must be true or false, got {type_name(value)}")
+        raise Invalid(_("must be true or false, got {type}").format(type=type_name(value)))
     return value
 
 
 def _text(row: Key, value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise Invalid(f"must be a non-empty string, got {type_name(value)}")
+        raise Invalid(_("must be a non-empty string, got {type}").format(type=type_name(value)))
     return value
 
 
 def _theme(row: Key, value: Any) -> str:
     if value not in THEMES:
         hint = close_matches(str(value), THEMES)
-        suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; known themes: {', '.join(THEMES)}"
-        raise Invalid(f"unknown theme {value!r}{suggestion}")
+        message = (_("unknown theme {value}; did you mean '{hint}'?") if hint
+                   else _("unknown theme {value}; known themes: {names}"))
+        raise Invalid(message.format(value=repr(value), hint=hint[0] if hint else "", names=", ".join(THEMES)))
     return str(value)  # a str already: it equals one of the choices
 
 
 def _name_kind(row: Key, value: Any) -> str:
-    if value not in NAME_KINDS:
-        raise Invalid(f"must be one of {', '.join(NAME_KINDS)}, got {value!r}")
+    return _choice(value, NAME_KINDS)
+
+
+def _language(row: Key, value: Any) -> str:
+    return _choice(value, LANGUAGES)
+
+
+def _choice(value: Any, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise Invalid(_("must be one of {choices}, got {value}").format(choices=", ".join(choices),
+                                                                          value=repr(value)))
     return str(value)  # a str already: it equals one of the choices
+
+
+def _timezone(row: Key, value: Any) -> str:
+    name = label(value)
+    if name == "auto":
+        return name
+    import zoneinfo  # only for a config that names a zone
+
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        hint = close_matches(name, zoneinfo.available_timezones())
+        message = (_("unknown time zone '{value}'; did you mean '{hint}'?") if hint
+                   else _("unknown time zone '{value}': write it as 'Europe/Rome', or 'auto' for the system's"))
+        raise Invalid(message.format(value=name, hint=hint[0] if hint else "")) from None
+    return name
 
 
 def _url(row: Key, value: Any) -> str:
@@ -132,18 +164,20 @@ def _url(row: Key, value: Any) -> str:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises on a port that is not a number
     except ValueError as exc:
-        raise Invalid(f"is not a valid URL ({exc})") from None
+        raise Invalid(_("is not a valid URL ({error})").format(error=exc)) from None
     if parts.scheme.lower() not in ("http", "https"):
-        scheme = f"'{parts.scheme}:'" if parts.scheme else "no scheme"
-        raise Invalid(f"must be an http:// or https:// URL, got {scheme}")
+        message = (_("must be an http:// or https:// URL, got '{scheme}:'") if parts.scheme
+                   else _("must be an http:// or https:// URL, got no scheme"))
+        raise Invalid(message.format(scheme=parts.scheme))
     if not parts.hostname:
-        raise Invalid("the URL has no host")
+        raise Invalid(_("the URL has no host"))
     if _mixed_scripts(parts.hostname):
         try:
             puny = parts.hostname.encode("idna").decode("ascii")
         except UnicodeError:
             puny = ascii(parts.hostname)
-        raise Invalid(f"the host '{parts.hostname}' mixes alphabets ({puny}): a look-alike of another address?")
+        raise Invalid(_("the host '{host}' mixes alphabets ({puny}): a look-alike of another address?").format(
+            host=parts.hostname, puny=puny))
     return url
 
 
@@ -163,7 +197,7 @@ def _key_names(row: Key, value: Any) -> str:
     parts = [k.strip() for key in keys for k in key.split(",") if k.strip()]
     for part in parts:
         if not re.fullmatch(_KEY_NAME, part):
-            raise Invalid(f"'{part}' is not a key name (examples: 'j', 'ctrl+f', 'down', 'f5')")
+            raise Invalid(_("'{key}' is not a key name (examples: 'j', 'ctrl+f', 'down', 'f5')").format(key=part))
     return ",".join(parts)
 
 
@@ -176,12 +210,12 @@ def _style(row: Key, value: Any) -> str:
     try:
         Style.parse(style)
     except StyleSyntaxError as exc:
-        raise Invalid(f"is not a style: {exc}") from None
+        raise Invalid(_("is not a style: {error}").format(error=exc)) from None
     return style
 
 
 _CHECKS: dict[str, Callable[[Key, Any], Any]] = {
     WHOLE: _number, NUMBER: _number, FLAG: _flag, TEXT: _text, LABEL: lambda row, value: label(value),
     LABELS: lambda row, value: labels(value), URL: _url, THEME: _theme, NAME_KIND: _name_kind,
-    KEY_NAMES: _key_names, STYLE: _style,
+    KEY_NAMES: _key_names, STYLE: _style, LANGUAGE: _language, TIMEZONE: _timezone,
 }

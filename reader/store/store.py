@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
+from typing import NamedTuple
 
 from reader.models import FeedSpec, FeedStatus, RefreshReport
 from reader.store import search as fts
@@ -32,6 +33,14 @@ RANK_WINDOW = 2000  # search ranks the newest this many matches
 
 _PREVIEW_COLUMNS = """e.id, f.name, e.title, e.link, e.published, e.read, e.starred,
     substr(e.summary, 1, 400), e.categories"""
+
+
+class Saved(NamedTuple):
+    """What storing a feed's entries did."""
+
+    new: int
+    updated: int
+    too_old: int = 0  # new entries older than the retention, not stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +114,10 @@ class Store:
                     (spec.name, spec.url, SEPARATOR.join(spec.tags)),
                 )
 
+    def feed_tags(self) -> dict[str, tuple[str, ...]]:
+        """Every feed of the cache by name, with its tags, in the order they were added."""
+        return {str(row[0]): _split(row[1]) for row in self._read("SELECT name, tags FROM feeds ORDER BY id")}
+
     def feed_state(self, name: str) -> FeedState | None:
         """The validators and back-off of a feed, or None for an unknown feed."""
         rows = self._read("SELECT name, url, etag, last_modified, body_hash, retry_after FROM feeds "
@@ -155,13 +168,14 @@ class Store:
     # Entries
 
     def save_entries(self, feed: str, records: Sequence[EntryRecord], *, now: datetime,
-                     retention_days: int | None = None) -> tuple[int, int]:
-        """Insert new entries and update changed ones, keeping read/starred; returns (new, updated)."""
+                     retention_days: int | None = None) -> Saved:
+        """Insert new entries and update changed ones, keeping read/starred; new ones already past the
+        retention are not stored, only counted."""
         cutoff = (now - timedelta(days=retention_days)).timestamp() if retention_days else None
         with self.transaction() as conn:
             feed_id = conn.execute("SELECT id FROM feeds WHERE name = ?", (feed,)).fetchone()[0]
             known = dict(conn.execute("SELECT uid, content_hash FROM entries WHERE feed_id = ?", (feed_id,)))
-            new = updated = 0
+            new = updated = too_old = 0
             seen: set[str] = set()
             for record in records:
                 if record.uid in seen:  # the same id twice in one feed: the first one wins
@@ -171,13 +185,14 @@ class Store:
                 if record.uid not in known:
                     published = (record.published or now).timestamp()
                     if cutoff is not None and published < cutoff:
-                        continue  # already past retention: storing it would only bring it back unread
+                        too_old += 1  # already past retention: storing it would only bring it back unread
+                        continue
                     _insert(conn, feed_id, record, digest, published, now.timestamp())
                     new += 1
                 elif known[record.uid] != digest:
                     _update(conn, feed_id, record, digest)
                     updated += 1
-        return new, updated
+        return Saved(new, updated, too_old)
 
     def previews(self, where: Filter = Filter(), *, limit: int = -1, offset: int = 0) -> list[Preview]:
         """Previews, newest first."""

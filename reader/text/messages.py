@@ -44,11 +44,18 @@ def language_from_environment(environ: Mapping[str, str] = os.environ) -> str:
 
 def set_language(code: str | None) -> str:
     """Use `code` ("it", "en"; None or "auto": the environment's); $SPORTREADER_LANG wins. Returns the one used."""
-    global _translations, _language
     if os.environ.get(ENV_VAR) or code in (None, "", "auto"):
         code = language_from_environment()
+    return use_language(code)
+
+
+def use_language(code: str) -> str:
+    """Use exactly `code` (a language another process resolved: a worker speaks its parent's); returns it."""
+    global _translations, _language
     if code not in LANGUAGES:
         code = DEFAULT_LANGUAGE
+    if code == _language:
+        return code
     _language = code
     if code == "en":
         _translations = gettext.NullTranslations()
@@ -90,3 +97,8 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:
     """Mark `message` for the catalogue without translating it now (it is translated where it is shown)."""
     return message
+
+
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a message with a plural for the catalogue without translating it now (see ngettext)."""
+    return singular, plural

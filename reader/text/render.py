@@ -11,18 +11,16 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
 from rich.text import Text
 
 from reader.settings.appearance import HIGHLIGHT_STYLES
 from reader.store import Preview
+from reader.text import dates
 from reader.text.sanitize import clean_line, clean_text
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-MONTHS = ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
-          "ottobre", "novembre", "dicembre")
-WEEKDAYS = ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,30 +147,13 @@ def marked(text: str, marks: Sequence[tuple[int, int]], style: str, base: str = 
 
 
 def when(moment: datetime, now: datetime) -> str:
-    """A short relative time in Italian: 'ora', '12 min', '3 h', 'ieri 18:30', '12 nov'."""
-    seconds = (now - moment).total_seconds()
-    if seconds < 60:
-        return "ora"
-    if seconds < 3600:
-        return f"{int(seconds // 60)} min"
-    if seconds < 6 * 3600 or moment.astimezone().date() == now.astimezone().date():
-        return f"{int(seconds // 3600)} h"
-    local = moment.astimezone()
-    if local.date() == (now.astimezone() - timedelta(days=1)).date():
-        return f"ieri {local:%H:%M}"
-    return f"{local.day} {MONTHS[local.month - 1][:3]}"
+    """A short relative time (reader.text.dates.when): 'ora', '12 min', '3 h', 'ieri 18:30', '12 nov'."""
+    return dates.when(moment, now)
 
 
 def day_heading(moment: datetime, now: datetime) -> str:
-    """The heading of a day's group: 'Oggi', 'Ieri', 'martedì 18 novembre'."""
-    day = moment.astimezone().date()
-    today = now.astimezone().date()
-    if day == today:
-        return "Oggi"
-    if day == today - timedelta(days=1):
-        return "Ieri"
-    label = f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
-    return label if day.year == today.year else f"{label} {day.year}"
+    """The heading of a day's group (reader.text.dates.day_heading): 'Oggi', 'Ieri', 'martedì 18 novembre'."""
+    return dates.day_heading(moment, now)
 
 
 def preview_lines(preview: Preview, now: datetime, *, badge: str | None = None, match: str | None = None,
@@ -209,4 +190,4 @@ def count(n: int, one: str, many: str) -> str:
 
 def now_utc() -> datetime:
     """The current moment (the app's clock can be replaced in tests)."""
-    return datetime.now(UTC)
+    return dates.now_utc()

@@ -21,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.store import Preview
-from reader.text import render
+from reader.text import dates, render
 from reader.ui.bindings import bindings
 
 PREVIEW_HEIGHT = 3
@@ -48,7 +48,7 @@ def group_by_day(previews: Sequence[Preview], now: datetime) -> list[Row]:
     rows: list[Row] = []
     current = None
     for preview in previews:
-        day = preview.published.astimezone().date()
+        day = dates.local(preview.published).date()
         if day != current:
             rows.append(Row(None, render.day_heading(preview.published, now)))
             current = day

@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from reader.settings.appearance import HIGHLIGHT_LABELS, HIGHLIGHT_STYLES
 from reader.store import Preview
-from reader.text import render
+from reader.text import dates, render
 from reader.text.sanitize import clean_line
 from reader.ui.bindings import bindings
 
@@ -71,7 +71,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
         self.find_spans, self.find_index = [], 0
         self._part("article-title").update(Text(preview.title, style="bold"))
         meta = Text.assemble((clean_line(preview.feed, 80), "#5fa0a0"), " · ",
-                             preview.published.astimezone().strftime("%d/%m/%Y %H:%M"))
+                             dates.date_time(preview.published))
         self._part("article-meta").update(meta)
         self._part("article-link").update(Text(preview.link, style="underline dim"))
         self._source(Text("⟳ caricamento…", style="italic") if loading else Text(""))
@@ -84,7 +84,7 @@ class ReaderPane(VerticalScroll, can_focus=True):
         self.text, self.annotation = text, None
         if author and self.preview:
             meta = Text.assemble((clean_line(self.preview.feed, 80), "#5fa0a0"), " · ",
-                                 self.preview.published.astimezone().strftime("%d/%m/%Y %H:%M"), " · ",
+                                 dates.date_time(self.preview.published), " · ",
                                  clean_line(author, 120))
             self._part("article-meta").update(meta)
         line = Text(_source_label(text), style="italic dim")
@@ -214,4 +214,4 @@ def _source_label(text: ArticleText) -> str:
 
 def published_label(moment: datetime) -> str:
     """The date line of an article."""
-    return moment.astimezone().strftime("%d/%m/%Y %H:%M")
+    return dates.date_time(moment)

@@ -112,8 +112,8 @@ def test_cli_shows_the_text_highlighted_and_terminal_safe(tmp_path: Path, capsys
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    (None, "cannot read"),
-    (b"Lautaro \xe8 forte", "is not UTF-8 text (byte 8)"),
+    (None, "impossibile leggere"),
+    (b"Lautaro \xe8 forte", "non è testo UTF-8 (byte 8)"),
 ])
 def test_cli_errors_are_clear_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                          content: bytes | None, message: str) -> None:
@@ -127,7 +127,7 @@ def test_cli_errors_are_clear_and_exit_2(tmp_path: Path, capsys: pytest.CaptureF
 def test_cli_says_when_stdin_is_not_utf8(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\xff\xfe")))
     code, _, err = run(["annotate", "--json"], capsys)
-    assert code == 2 and "standard input is not UTF-8" in err
+    assert code == 2 and "lo standard input non è testo UTF-8" in err
 
 
 PIECES = ["Inter", "Lautaro", "Chivu", "Kairat Almaty", "Juve", "ha detto", "così", ": ", ", ", ". ", "-", " ",

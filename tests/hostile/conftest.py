@@ -12,7 +12,7 @@ import json
 import re
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from reader.cli.main import main
-from tests.conftest import SHARED
+from tests.conftest import SHARED, english_messages
 
 GENERATOR = SHARED / "hostile" / "gen_cases.py"
 
@@ -52,6 +52,13 @@ class Catalogue:
     def names(self, folder: str) -> set[str]:
         """Every case file name under feeds/, articles/ or config/."""
         return {n for n, c in self.manifest.items() if c["path"].startswith(folder + "/")}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def english_throughout() -> Iterator[None]:
+    """The hostile catalogue's expectations are the messages as the code writes them, in English."""
+    with english_messages():
+        yield
 
 
 @pytest.fixture(scope="session")

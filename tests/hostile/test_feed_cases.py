@@ -265,9 +265,9 @@ def run(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> Itera
         result.feeds = {row["name"]: row for row in conn.execute("SELECT * FROM feeds")}
         result.integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
     result.cli = {
-        "list": run_cli([*args, "list", "-n", "100000"]),
-        "list-80": run_cli([*args, "list", "-n", "100000"], columns=80),
-        "list-json": run_cli([*args, "list", "-n", "100000", "--json"]),
+        "list": run_cli([*args, "list", "-n", "10000"]),
+        "list-80": run_cli([*args, "list", "-n", "10000"], columns=80),
+        "list-json": run_cli([*args, "list", "-n", "10000", "--json"]),
         "feeds": run_cli([*args, "feeds"]),
         "search-lautaro": run_cli([*args, "search", "Lautaro"]),
         "search-bold": run_cli([*args, "search", "bold"]),

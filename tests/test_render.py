@@ -99,7 +99,7 @@ import sys
 from pathlib import Path
 from reader.settings.config import Config
 from reader.ui.app import SportReaderApp
-from reader.ui.previews import PreviewList
+from reader.ui.widgets.previews import PreviewList
 
 HEAVY = ("feedparser", "trafilatura", "ahocorasick", "reader.annotate.names", "reader.annotate.gazetteer",
          "httpx", "reader.feeds.fetch")

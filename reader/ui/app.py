@@ -37,11 +37,11 @@ from reader.ui.background import BackgroundLoop
 from reader.ui.bindings import bindings
 from reader.ui.commands import SportReaderCommands
 from reader.ui.decorate import Decorations
-from reader.ui.keysbar import KeysBar
-from reader.ui.previews import PreviewList, Row, group_by_day
-from reader.ui.reader_pane import ReaderPane
-from reader.ui.sidebar import Sidebar, SidebarChoice
 from reader.ui.state import UIState, load_state, save_state
+from reader.ui.widgets.keysbar import KeysBar
+from reader.ui.widgets.previews import PreviewList, Row, group_by_day
+from reader.ui.widgets.reader_pane import ReaderPane
+from reader.ui.widgets.sidebar import Sidebar, SidebarChoice
 
 T = TypeVar("T")
 W = TypeVar("W", bound=Widget)
@@ -549,7 +549,7 @@ class MainScreen(Screen[None]):
         choices = [(f"tag:{t}", f"#{t}") for t in self.query_one(Sidebar).tags]
         choices += [(f"feed:{f}", f) for f in self.query_one(Sidebar).feed_names]
         choices += [(f"name:{n}", n) for n in self.main.decorations.names()]
-        from reader.ui.screens import PickerScreen
+        from reader.ui.screens.help import PickerScreen
 
         picker = PickerScreen("Filtra per tag, feed, squadra o giocatore", choices)
         await self.app.push_screen(picker, self._filter_chosen)
@@ -596,13 +596,13 @@ class MainScreen(Screen[None]):
         self.set_class(not self.main.state.sidebar, "-no-sidebar")
 
     def action_feeds(self) -> None:
-        from reader.ui.screens import FeedsScreen
+        from reader.ui.screens.help import FeedsScreen
 
         # Pushed now, filled from the store after: the keys typed next go to it, not to the list.
         self.app.push_screen(FeedsScreen(partial(off, self.store.feeds_overview), self.main.clock()))
 
     def action_help(self) -> None:
-        from reader.ui.screens import HelpScreen
+        from reader.ui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen(self.main.active_keys()))
 

@@ -26,7 +26,7 @@ class SportReaderCommands(Provider):
             commands.append((label, partial(run_action, spec.id), f"tasto: {key_label(spec.keys)}"))
         sidebar = getattr(screen, "query_one", None)
         try:
-            from reader.ui.sidebar import Sidebar
+            from reader.ui.widgets.sidebar import Sidebar
 
             bar = sidebar(Sidebar) if sidebar else None
         except Exception:

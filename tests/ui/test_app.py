@@ -15,10 +15,10 @@ from textual.widgets import DataTable, Input, OptionList, Static
 from reader.settings.config import Config
 from reader.store import Filter, Store
 from reader.ui.app import MainScreen, SportReaderApp
-from reader.ui.previews import PreviewList
-from reader.ui.reader_pane import ReaderPane
-from reader.ui.screens import FeedsScreen, HelpScreen, PickerScreen
+from reader.ui.screens.help import FeedsScreen, HelpScreen, PickerScreen
 from reader.ui.state import load_state
+from reader.ui.widgets.previews import PreviewList
+from reader.ui.widgets.reader_pane import ReaderPane
 from tests.ui.conftest import NOW, AppFactory, served_app
 
 

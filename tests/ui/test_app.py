@@ -15,7 +15,9 @@ from textual.widgets import DataTable, Input, OptionList, Static
 from reader.settings.config import Config
 from reader.store import Filter, Store
 from reader.ui.app import MainScreen, SportReaderApp
-from reader.ui.screens.help import FeedsScreen, HelpScreen, PickerScreen
+from reader.ui.screens.feeds import FeedsScreen
+from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.picker import PickerScreen
 from reader.ui.state import load_state
 from reader.ui.widgets.previews import PreviewList
 from reader.ui.widgets.reader_pane import ReaderPane

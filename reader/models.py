@@ -31,6 +31,7 @@ class Settings:
     max_redirects: int = 5
     prefetch: bool = False
     theme: str = "textual-dark"
+    browser: str = ""  # the command that opens a link ("" : $BROWSER, else the system's browser)
 
 
 class FeedParseError(Exception):

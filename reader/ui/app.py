@@ -2,29 +2,39 @@
 
 The UI thread never touches the network, and the disk only through `asyncio.to_thread` or the
 background loop: refreshes and article loads run on a `BackgroundLoop`, store reads in threads.
+Textual's own commands and messages (the palette, ctrl+c, the screenshot) are said in the app's language.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+import subprocess
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette
+from textual.screen import Screen
 
 from reader.models import FeedResult, RefreshReport
 from reader.settings import paths
 from reader.settings.appearance import THEMES
 from reader.settings.config import Config
-from reader.settings.keymap import ACTIONS
+from reader.settings.keymap import ACTIONS, key_label, split_keys
 from reader.store import Filter, Preview, Store
 from reader.text import render
+from reader.text.messages import _
+from reader.ui import browser
 from reader.ui.background import BackgroundLoop
 from reader.ui.commands import SportReaderCommands
 from reader.ui.decorate import Decorations
-from reader.ui.screens.main import FIRST_PAGE, MainScreen, off
+from reader.ui.screens.main import MainScreen
 from reader.ui.state import UIState, load_state, save_state
+from reader.ui.widgets.list_pane import FIRST_PAGE
+
+SCREENSHOTS = "screenshots"  # in the data dir
 
 
 class SportReaderApp(App[int]):
@@ -66,7 +76,7 @@ class SportReaderApp(App[int]):
         started, self._first_page = self._first_page, None
         if started is not None and started[0] == where:
             return started[1]
-        return await off(self.store.previews, where, limit=FIRST_PAGE)
+        return await asyncio.to_thread(self.store.previews, where, limit=FIRST_PAGE)
 
     def watch_theme(self, theme: str) -> None:
         self.state.theme = theme
@@ -74,6 +84,13 @@ class SportReaderApp(App[int]):
     def active_keys(self) -> dict[str, str]:
         """Each action's keys as in use now."""
         return {a.id: self.config.keys.get(a.id, a.keys) for a in ACTIONS}
+
+    def key_hint(self, action_id: str) -> str:
+        """The first key of an action as in use now, as a message names it ('z', 'esc')."""
+        keys = split_keys(self.active_keys()[action_id])
+        return key_label(keys[0]) if keys else action_id
+
+    # The background loop: refreshes and article pages
 
     def _bg(self) -> BackgroundLoop:
         if self.background is None:
@@ -109,12 +126,64 @@ class SportReaderApp(App[int]):
             self._loader = ArticleLoader(self.config.settings, self.store)
         return self._loader
 
-    def open_link(self, url: str) -> None:
-        """Open a link in the browser (recorded, so tests can check it without a browser)."""
-        import webbrowser
+    # The world outside: the browser, screenshots
 
+    def open_link(self, url: str) -> None:
+        """Open a link in the browser and say whether it did (recorded, so tests can check it)."""
         self.opened_urls.append(url)
-        webbrowser.open(url, new=2)
+        outcome = browser.open_link(url, self.config.settings.browser, in_terminal=self._in_terminal)
+        if outcome.opened:
+            self.notify(_("Opened in the browser."), timeout=1.5)
+        else:
+            self.notify(_("Not opened: {reason}. {key} copies the link; the browser setting in feeds.toml "
+                          "or $BROWSER names one.").format(reason=outcome.reason, key=self.key_hint("copy_link")),
+                        severity="warning", timeout=6)
+
+    def _in_terminal(self, argv: list[str]) -> int:
+        """Run a terminal browser in this terminal, the app suspended until it exits."""
+        with self.suspend():
+            return subprocess.run(argv, check=False).returncode
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save an SVG picture of the screen in the data dir's screenshots/, and say where."""
+        folder = Path(path) if path else self.data_dir / SCREENSHOTS
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = self.save_screenshot(filename, str(folder))
+        except OSError as exc:
+            self.notify(_("Screenshot not saved: {error}").format(error=exc), severity="error")
+            return
+        self.notify(_("Screenshot saved: {path}").format(path=saved), timeout=6)
+
+    # Textual's own commands and messages, in the app's language
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield SystemCommand(_("Theme"), _("Change the colours (remembered for the next start)"),
+                            self.action_change_theme)
+        yield SystemCommand(_("Keys"), _("Every key of sportreader"), lambda: self._run_on(screen, "help"))
+        if screen.maximized is not None:
+            yield SystemCommand(_("Minimize"), _("Give the pane its place back"), screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(_("Maximize"), _("The focused pane on the whole screen"), screen.action_maximize)
+        yield SystemCommand(_("Screenshot"), _("Save an SVG picture of the screen in {path}").format(
+            path=self.data_dir / SCREENSHOTS), lambda: self.set_timer(0.1, self.action_screenshot))
+        yield SystemCommand(_("Quit"), _("Quit sportreader"), self.exit)
+
+    def _run_on(self, screen: Screen[Any], action: str) -> None:
+        self.call_later(screen.run_action, action)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(CommandPalette(placeholder=_("Search for commands…"), id="--command-palette"))
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
+
+    def action_help_quit(self) -> None:
+        # ctrl+c copies in a text box, so it does not quit: say which key does.
+        self.notify(_("{key} quits sportreader.").format(key=self.key_hint("quit")), title=_("Quit?"))
 
     def save_state(self) -> None:
         """Remember the selection, filter, theme and sidebar."""

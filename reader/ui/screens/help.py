@@ -1,4 +1,4 @@
-"""The help dialog: every key of the app, grouped, as in use now."""
+"""The help dialog: every key of the app, grouped by the pane it works in, as in use now (after `[keys]`)."""
 
 from __future__ import annotations
 
@@ -11,15 +11,29 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.settings.keymap import ACTIONS, FEED_SLOTS, key_label
+from reader.settings.keymap import FEED_SLOTS_HELP, GLOBAL, GROUPS, in_group, key_label
+from reader.text.messages import N_, _
+from reader.ui.bindings import bindings
 
-CLOSE: list[BindingType] = [Binding("escape,q,question_mark", "dismiss", "chiudi")]
+CLOSE: list[BindingType] = [Binding("escape,q,question_mark", "dismiss", N_("close"))]
+KEYS_WIDTH = 18
+
+
+def help_rows(keymap: Mapping[str, str]) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """(group, [(keys, description, action id)]) as the help shows them, in the language in use."""
+    groups = []
+    for group in GROUPS:
+        rows = [(key_label(keymap.get(a.id, a.keys)), _(a.description), a.id) for a in in_group(group)]
+        if group == GLOBAL:
+            rows.append(("1 … 9", _(FEED_SLOTS_HELP), ""))
+        groups.append((_(group), rows))
+    return groups
 
 
 class HelpScreen(ModalScreen[None]):
-    """Every key of the app, grouped, with the keys in use (after `[keys]` in feeds.toml)."""
+    """Every key of the app; `j k space b g G` scroll it, `esc q ?` close it."""
 
-    BINDINGS = CLOSE
+    BINDINGS = [*CLOSE, *bindings("scroll_down", "scroll_up", "page_down", "page_up", "scroll_top", "scroll_bottom")]
 
     def __init__(self, keymap: Mapping[str, str]) -> None:
         super().__init__()
@@ -27,30 +41,50 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help", classes="dialog"):
-            yield Static(Text("sportreader — tasti", style="bold"), classes="dialog-title")
-            with VerticalScroll():
-                yield Static(self._table())
-            yield Static(Text("esc chiude · ctrl+p apre la palette dei comandi · i tasti si cambiano in "
-                              "feeds.toml, sezione [keys]", style="dim"), classes="dialog-foot")
+            yield Static(Text(_("sportreader — keys"), style="bold"), classes="dialog-title")
+            with VerticalScroll(id="help-body"):
+                yield Static(self.table())
+            yield Static(Text(_("esc closes · j k space scroll · ctrl+p the commands · keys are changed in "
+                                "feeds.toml, under [keys]"), style="dim"), classes="dialog-foot")
 
-    def _table(self) -> Text:
+    def on_mount(self) -> None:
+        self.set_focus(self.body)
+
+    @property
+    def body(self) -> VerticalScroll:
+        return self.query_one("#help-body", VerticalScroll)
+
+    def table(self) -> Text:
+        """The keys, a group at a time, each action with its name for `[keys]`."""
         text = Text()
-        groups: dict[str, list[tuple[str, str, str]]] = {}
-        for spec in ACTIONS:
-            keys = key_label(self.keymap.get(spec.id, spec.keys))
-            groups.setdefault(spec.group, []).append((keys, spec.description, spec.id))
-        groups.setdefault("Generale", []).append(("1 … 9", f"mostra solo il feed n. 1…{FEED_SLOTS} della barra",
-                                                  ""))
-        for group, rows in groups.items():
+        for group, rows in help_rows(self.keymap):
             text.append(f"{group}\n", style="bold underline")
             for keys, description, action_id in rows:
-                text.append(f"  {keys:<16}", style="bold #3b8eea")
+                text.append(f"  {keys:<{KEYS_WIDTH}}", style="bold #3b8eea")
                 text.append(description)
                 if action_id:
                     text.append(f"  [{action_id}]", style="dim")
                 text.append("\n")
             text.append("\n")
         return text
+
+    def action_scroll_down(self) -> None:
+        self.body.scroll_relative(y=1, animate=False)
+
+    def action_scroll_up(self) -> None:
+        self.body.scroll_relative(y=-1, animate=False)
+
+    def action_page_down(self) -> None:
+        self.body.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.body.scroll_page_up(animate=False)
+
+    def action_scroll_top(self) -> None:
+        self.body.scroll_home(animate=False)
+
+    def action_scroll_bottom(self) -> None:
+        self.body.scroll_end(animate=False)
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)

@@ -202,8 +202,9 @@ def preview_lines(preview: Preview, now: datetime, *, badge: str | None = None, 
         tail.append(f" {badge} ", style=badge_style)
     feed = clean_line(preview.feed, 60)
     if width is not None and 2 + len(feed) + len(tail) > width:
-        feed = clean_line(feed, max(8, width - 2 - len(tail)))
-    meta = Text.assemble("  ", (feed, "#5fa0a0"), tail)
+        room = width - 2 - len(tail)  # the source gives way; with no room for 8 of its letters it goes
+        feed = clean_line(feed, room) if room >= 8 else ""
+    meta = Text.assemble("  ", (feed, "#5fa0a0"), tail if feed else tail[3:])
     lead_text = marked(first_line(lead if lead is not None else preview.lead), lead_marks,
                        HIGHLIGHT_STYLES["search"], base="dim")
     return title, meta, Text("  ") + lead_text

@@ -29,7 +29,8 @@ if TYPE_CHECKING:  # reader.article.loader loads httpx, reader.annotate its rule
 
 WELCOME = N_("Choose an article in the list and press enter. ? shows every key.")
 HEADING_PARTS = ("article-meta", "article-link", "article-source", "legend")
-URL_BREAKS = re.compile(r"[^/?&=\-_.]+[/?&=\-_.]*|[/?&=\-_.]+")
+URL_PARTS = re.compile(r"[^/?&]*[/?&]+|[^/?&]+")  # pieces ending after a '/', '?' or '&'
+WORD_PARTS = re.compile(r"[^\-_.]*[\-_.]+|[^\-_.]+")  # a piece too long for a line: after '-', '_', '.'
 SENTENCE_END = tuple(".,;:!?»\"”…)")
 
 
@@ -46,17 +47,16 @@ class LinkLine:
 
 
 def wrap_url(url: str, width: int) -> list[str]:
-    """The URL in lines of at most `width`, broken after its separators (a longer piece is cut where it must)."""
+    """The URL in lines of at most `width`, broken after a '/', '?' or '&'; a longer piece after '-', '_' or
+    '.', and only a piece with none of them where it must."""
+    pieces: list[str] = []
+    for part in URL_PARTS.findall(url):
+        for piece in WORD_PARTS.findall(part) if len(part) > width else [part]:
+            pieces += [piece[i:i + width] for i in range(0, len(piece), width)]
     lines: list[str] = []
     current = ""
-    for piece in URL_BREAKS.findall(url):
-        while len(piece) > width:  # a piece longer than a line: no separator to break at
-            if current:
-                lines.append(current)
-                current = ""
-            lines.append(piece[:width])
-            piece = piece[width:]
-        if len(current) + len(piece) > width:
+    for piece in pieces:
+        if current and len(current) + len(piece) > width:
             lines.append(current)
             current = ""
         current += piece

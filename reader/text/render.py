@@ -189,8 +189,10 @@ def preview_lines(preview: Preview, now: datetime, *, badge: str | None = None, 
     title = Text()
     if preview.starred:
         title.append("★ ", style=STAR_STYLE)
+    elif not preview.read:
+        title.append("● ", style=UNREAD_STYLE)
     else:
-        title.append("● " if not preview.read else "  ", style=UNREAD_STYLE)
+        title.append("  ")
     title.append_text(marked(preview.title, title_marks, HIGHLIGHT_STYLES["search"],
                              base="" if preview.read else "bold"))
     tail = Text(" · " + when(preview.published, now), style="dim")

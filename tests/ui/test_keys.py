@@ -1,4 +1,4 @@
-"""The keyboard model, pressed as a user presses it: each pane owns its keys, the other pane's act on it or say why not."""
+"""The keyboard model, pressed as a user presses it: each pane owns its keys; the other's act on it or say why not."""
 
 from __future__ import annotations
 

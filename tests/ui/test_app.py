@@ -16,7 +16,7 @@ from reader.settings.config import Config
 from reader.store import Filter, Store
 from reader.ui.app import MainScreen, SportReaderApp
 from reader.ui.screens.feeds import FeedsScreen
-from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.help import HelpScreen, help_rows
 from reader.ui.screens.picker import PickerScreen
 from reader.ui.state import load_state
 from reader.ui.widgets.previews import PreviewList
@@ -457,7 +457,8 @@ async def test_keys_can_be_remapped_from_the_config(make_app: AppFactory,
         await ready(pilot)
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
-        assert "x    " in help_screen.table().plain.split("articolo successivo nell'elenco")[0][-20:]
+        rows = dict((description, keys) for _, group in help_rows(help_screen.keymap) for keys, description, _ in group)
+        assert rows["articolo successivo nell'elenco"] == "x" and rows["una riga giù"] == "j ↓"
 
 
 async def test_markup_and_escapes_in_feed_text_show_literally(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,7 +17,6 @@ from reader.text.messages import N_, _
 from reader.ui.bindings import bindings
 
 CLOSE: list[BindingType] = [Binding("escape,q,question_mark", "dismiss", N_("close"))]
-KEYS_WIDTH = 18
 
 
 def help_rows(keymap: Mapping[str, str]) -> list[tuple[str, list[tuple[str, str, str]]]]:
@@ -54,19 +54,20 @@ class HelpScreen(ModalScreen[None]):
     def body(self) -> VerticalScroll:
         return self.query_one("#help-body", VerticalScroll)
 
-    def table(self) -> Text:
-        """The keys, a group at a time, each action with its name for `[keys]`."""
-        text = Text()
-        for group, rows in help_rows(self.keymap):
-            text.append(f"{group}\n", style="bold underline")
+    def table(self) -> Table:
+        """The keys, a group at a time, each action with its name for `[keys]`; long lines wrap in their column."""
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True, style="bold #3b8eea")
+        table.add_column(ratio=1)
+        groups = help_rows(self.keymap)
+        widest = max(len(action_id) for _, rows in groups for _, _, action_id in rows) + 2
+        table.add_column(no_wrap=True, style="dim", min_width=widest)  # the name for [keys], never squeezed out
+        for group, rows in groups:
+            table.add_row(Text(group, style="bold underline"), "", "")
             for keys, description, action_id in rows:
-                text.append(f"  {keys:<{KEYS_WIDTH}}", style="bold #3b8eea")
-                text.append(description)
-                if action_id:
-                    text.append(f"  [{action_id}]", style="dim")
-                text.append("\n")
-            text.append("\n")
-        return text
+                table.add_row(Text(f"  {keys}"), Text(description), Text(f"[{action_id}]" if action_id else ""))
+            table.add_row("", "", "")
+        return table
 
     def action_scroll_down(self) -> None:
         self.body.scroll_relative(y=1, animate=False)

@@ -54,6 +54,7 @@ KEYS: tuple[Key, ...] = (
     Key("settings", "max_redirects", WHOLE, 0, 30),
     Key("settings", "prefetch", FLAG),
     Key("settings", "theme", THEME),
+    Key("settings", "browser", TEXT),
     Key("feeds", "name", LABEL, required=True),
     Key("feeds", "url", URL, required=True),
     Key("feeds", "tags", LABELS),

@@ -64,3 +64,12 @@ def test_webbrowser_finding_nothing_is_said(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr("webbrowser.open", lambda url, new=0: False)
     outcome = browser.open_link(URL, environ={"DISPLAY": ":0"})
     assert not outcome.opened and "nessun browser" in outcome.reason
+
+
+def test_the_browser_setting_is_read_from_feeds_toml(tmp_path: Path) -> None:
+    from reader.settings.config import load_config
+
+    path = tmp_path / "feeds.toml"
+    path.write_text('[settings]\nbrowser = "w3m %s"\n\n[[feeds]]\nname = "A"\nurl = "https://a.it/rss"\n',
+                    encoding="utf-8")
+    assert load_config(path).settings.browser == "w3m %s"

@@ -325,3 +325,23 @@ async def test_the_search_box_still_takes_the_keys_typed_into_it(make_app: AppFa
         await pilot.press("slash", *"j]i", "escape")
         assert app.screen.query_one("#search", Input).value == "j]i"
         assert not main(app).reading
+
+
+async def test_a_remapped_key_of_the_article_moves_on_every_pane_that_binds_it(
+        tmp_path: Path, served: tuple[Store, Config]) -> None:
+    from dataclasses import replace
+
+    store, config = served
+    app = SportReaderApp(replace(config, keys={"next_quote": "x", "scroll_down": "ctrl+e"}), tmp_path, store=store,
+                         refresh_on_start=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("x")  # in the list: the forwarder has the new key too
+        assert "Nessun articolo aperto" in notices(app)[-1]
+        reader = await open_article(app, pilot)
+        await pilot.press("right_square_bracket")
+        assert reader.quote_index == -1
+        await pilot.press("x")
+        assert reader.quote_index == 0
+        await pilot.press("g", "ctrl+e", "ctrl+e")
+        assert reader.scroll_y == 2

@@ -82,8 +82,8 @@ async def test_after_enter_at_120_columns_j_scrolls_the_article_not_the_list(tmp
         assert reader.has_focus and reader.max_scroll_y > 5
         await pilot.press("j", "j", "down")
         assert reader.scroll_y == 3 and previews.cursor == cursor
-        await pilot.press("k")
-        assert reader.scroll_y == 2
+        await pilot.press("k", "up")
+        assert reader.scroll_y == 1
         await pilot.press("G")
         assert reader.scroll_y == reader.max_scroll_y
         await pilot.press("g")
@@ -217,6 +217,8 @@ async def test_find_has_keys_of_its_own_and_counts_in_the_text_with_the_right_pl
         assert reader.find_index == 1
         await pilot.press("less_than_sign", "less_than_sign")
         assert reader.find_index == expected - 1
+        await pilot.press("f3")
+        assert reader.find_index == 0
         article = reader.preview
         await pilot.press("n")  # n is the next article, whatever find holds
         assert reader.preview != article

@@ -19,7 +19,8 @@ KIND_LABELS = {"player": N_("player"), "coach": N_("coach"), "team": N_("team")}
 class PeoplePanel(OptionList):
     """The panel beside the article: `esc` closes it (the article stays open), `i` too (the article view's)."""
 
-    BINDINGS = bindings("back", "cursor_down", "cursor_up", "first", "last", labels={"back": N_("close")})
+    BINDINGS = bindings("back", "cursor_down", "cursor_up", "first", "last", "page_down", "page_up",
+                        labels={"back": N_("close")})
 
     class Jump(Message):
         """Scroll the article to this offset of its text."""

@@ -57,7 +57,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("cursor_up", "k,up", LIST, N_("previous article in the list")),
     Action("first", "g,home", LIST, N_("first article of the list")),
     Action("last", "G,end", LIST, N_("last article of the list")),
-    Action("mark_all_read", "a", LIST, N_("mark every article shown as read (z undoes it)"), reach=PANES),
+    Action("mark_all_read", "a", LIST, N_("mark every article shown as read (it can be undone)"), reach=PANES),
     # The reader: scrolling, quotes, find, people. Quotes, find and people work from the list too.
     Action("scroll_down", "j,down", READER, N_("scroll down a line")),
     Action("scroll_up", "k,up", READER, N_("scroll up a line")),
@@ -70,7 +70,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("find_next", "greater_than_sign,f3", READER, N_("next occurrence of the find"), reach=PANES),
     Action("find_previous", "less_than_sign,shift+f3", READER, N_("previous occurrence of the find"),
            reach=PANES),
-    Action("toggle_people", "i", READER, N_("panel of the article's people and quotes (i or esc closes it)"),
+    Action("toggle_people", "i", READER, N_("panel of the article's people and quotes (its key or esc closes it)"),
            N_("people"), reach=PANES),
     # Both panes: in the list about the selected article, in the reader about the open one.
     Action("next_article", "n", SHARED, N_("open the next article"), N_("next")),
@@ -80,7 +80,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("page_up", "b,pageup", SHARED, N_("a page up")),
     Action("toggle_read", "u", SHARED, N_("mark read / unread"), N_("read")),
     Action("star", "s", SHARED, N_("add / remove the star"), N_("star")),
-    Action("undo", "z", SHARED, N_("undo the last change of read marks (a, u)")),
+    Action("undo", "z", SHARED, N_("undo the last change of read marks (of one article or of all shown)")),
     Action("open_browser", "o", SHARED, N_("open the link in the browser"), N_("browser")),
     Action("copy_link", "y", SHARED, N_("copy the link")),
     # Everywhere.

@@ -12,7 +12,6 @@ from reader.feeds.fetch import Fetcher, FetchError
 from reader.feeds.workers import WorkerError, WorkerPool
 from reader.models import Settings
 from reader.store import Article, Store
-from reader.text.messages import _
 from reader.text.sanitize import clean_line
 
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
@@ -66,17 +65,17 @@ class ArticleLoader:
         if article is None:
             return None
         if article.full_text is not None:
-            note = None if article.full_text else _("the full article is not available for this page")
+            note = None if article.full_text else "the full article is not available for this page"
             return best_text(article, note)
         if not article.preview.link:
-            return best_text(article, _("the entry has no web page"))
+            return best_text(article, "the entry has no web page")
         try:
             text = await self._fetch_and_extract(article)
         except (FetchError, WorkerError) as exc:  # passing failures: try again next time
-            return best_text(article, clean_line(_("full article not loaded: {error}").format(error=exc), 200))
+            return best_text(article, clean_line(f"full article not loaded: {exc}", 200))
         except ExtractError as exc:  # the page itself has no article: remember that
             self.store.set_full_text(entry_id, UNAVAILABLE)
-            return best_text(article, clean_line(_("full article not available: {error}").format(error=exc), 200))
+            return best_text(article, clean_line(f"full article not available: {exc}", 200))
         self.store.set_full_text(entry_id, text)
         return ArticleText(entry_id, text, TextSource.FULL)
 

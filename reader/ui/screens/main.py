@@ -48,7 +48,8 @@ class MainScreen(FilteringScreen):
     """Top bar, sidebar, list, article, key bar."""
 
     BINDINGS = [
-        *bindings("next_article", "previous_article", "next_unread", "search", "refresh", "filter_tag",
+        # In the order of the key bar (after the focused pane's own): what a newcomer needs first.
+        *bindings("search", "refresh", "next_article", "previous_article", "next_unread", "filter_tag",
                   "open_browser", "copy_link", "back", "undo", "switch_pane", "unread_only", "starred_only",
                   "toggle_sidebar", "feeds", "help", "quit", priority=TYPED_AFTER),
         *forwarders(ArticleView.__name__, "next_quote", "previous_quote", "find", "find_next", "find_previous",

@@ -50,7 +50,7 @@ import os, sys, time
 from pathlib import Path
 from reader.settings.config import load_config
 from reader.ui.app import SportReaderApp
-from reader.ui.previews import PreviewList
+from reader.ui.widgets.previews import PreviewList
 
 HEAVY = {heavy!r}
 loaded_before_paint = []
@@ -127,7 +127,7 @@ async def interactive(config_path: Path, data_dir: Path, presses: int = 200) -> 
     """Inside a headless app: median ms per `j`, ms from a search's enter to its results shown."""
     from reader.settings.config import load_config
     from reader.ui.app import SportReaderApp
-    from reader.ui.previews import PreviewList
+    from reader.ui.widgets.previews import PreviewList
 
     app = SportReaderApp(load_config(config_path), data_dir, refresh_on_start=False)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -33,6 +33,7 @@ class Settings:
     theme: str = "textual-dark"
     language: str = "auto"  # "it", "en", or "auto": the locale's
     timezone: str = "auto"  # an IANA zone ("Europe/Rome"), or "auto": the system's
+    browser: str = "auto"  # the command that opens a link, or "auto": $BROWSER, else the system's browser
 
 
 class FeedParseError(Exception):

@@ -22,10 +22,13 @@ def test_the_default_keys_never_clash() -> None:
 
 
 def test_a_global_action_on_a_key_of_the_list_is_an_error_with_file_line_and_both_actions() -> None:
-    [err] = problems('[settings]\ntimeout = 5\n\n[keys]\nsearch = "j"\n')
-    assert (err.line, err.key) == (5, "keys.search")
-    assert "'j'" in err.message and "cursor_down" in err.message and "(predefinito)" in err.message
-    assert str(err).startswith("feeds.toml:5: [keys.search]")
+    errors = problems('[settings]\ntimeout = 5\n\n[keys]\nsearch = "j"\n')
+    assert {(err.line, err.key) for err in errors} == {(5, "keys.search")}
+    # j moves the list's cursor and scrolls the article: search would take it from both.
+    assert {"cursor_down", "scroll_down"} == {a for err in errors for a in ("cursor_down", "scroll_down")
+                                              if a in err.message}
+    assert all("'j'" in err.message and "(predefinito)" in err.message for err in errors)
+    assert str(errors[0]).startswith("feeds.toml:5: [keys.search]")
 
 
 def test_two_actions_given_one_key_in_the_file_are_reported_once_on_the_later_line() -> None:
@@ -35,14 +38,16 @@ def test_two_actions_given_one_key_in_the_file_are_reported_once_on_the_later_li
 
 
 def test_one_key_may_act_in_the_list_and_in_the_reader() -> None:
-    # next_quote acts in the reader, cursor_down in the list: j can mean each in its own pane.
-    config = parse_config_text('[keys]\nnext_quote = "j"\n', Path("feeds.toml"))
-    assert config.keys == {"next_quote": "j"}
+    # scroll_down acts in the reader, cursor_down in the list: x can mean each in its own pane.
+    config = parse_config_text('[keys]\nscroll_down = "x"\ncursor_down = "x"\n', Path("feeds.toml"))
+    assert config.keys == {"scroll_down": "x", "cursor_down": "x"}
+    assert {(c.key, c.other) for c in clashes({"search": "j"})} == {("j", "cursor_down"), ("j", "scroll_down")}
 
 
 def test_a_key_freed_by_its_action_can_be_taken() -> None:
-    config = parse_config_text('[keys]\ncursor_down = "down"\nsearch = "j"\n', Path("feeds.toml"))
-    assert config.keys == {"cursor_down": "down", "search": "j"}
+    text = '[keys]\ncursor_down = "down"\nscroll_down = "down"\nsearch = "j"\n'
+    config = parse_config_text(text, Path("feeds.toml"))
+    assert config.keys == {"cursor_down": "down", "scroll_down": "down", "search": "j"}
 
 
 def test_a_key_is_compared_as_textual_reads_it() -> None:

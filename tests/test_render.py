@@ -99,7 +99,7 @@ import sys
 from pathlib import Path
 from reader.settings.config import Config
 from reader.ui.app import SportReaderApp
-from reader.ui.previews import PreviewList
+from reader.ui.widgets.previews import PreviewList
 
 HEAVY = ("feedparser", "trafilatura", "ahocorasick", "reader.annotate.names", "reader.annotate.gazetteer",
          "httpx", "reader.feeds.fetch")
@@ -130,3 +130,21 @@ def test_count_uses_the_italian_singular_only_for_one() -> None:
     assert render.count(1, "articolo", "articoli") == "1 articolo"
     assert render.count(0, "articolo", "articoli") == "0 articoli"
     assert render.count(21, "risultato", "risultati") == "21 risultati"
+
+
+def test_an_unread_title_is_bold_a_read_one_plain_and_the_marks_keep_their_own_colour() -> None:
+    unread, _, _ = render.preview_lines(preview(), NOW)
+    read, _, _ = render.preview_lines(preview(read=True), NOW)
+    starred, _, _ = render.preview_lines(preview(starred=True, read=True), NOW)
+    assert str(unread.style) == "" and str(read.style) == ""  # no style runs over the whole title
+    assert [(s.start, s.end, str(s.style)) for s in unread.spans] == [(0, 2, render.UNREAD_STYLE), (2, 17, "bold")]
+    assert all("bold" not in str(s.style) for s in read.spans)
+    assert [(s.start, s.end, str(s.style)) for s in starred.spans] == [(0, 2, render.STAR_STYLE)]
+
+
+def test_given_a_width_the_source_gives_way_so_the_match_and_badge_stay_whole() -> None:
+    long = preview(feed="Il Gazzettino del Pallone di tutti i giorni")
+    _, meta, _ = render.preview_lines(long, NOW, badge="anteprima", match="Inter–Kairat Almaty", width=50)
+    assert len(meta) <= 50 and meta.plain.endswith("Inter–Kairat Almaty  anteprima ") and "Il Gazz" in meta.plain
+    _, tight, _ = render.preview_lines(long, NOW, badge="anteprima", match="Inter–Kairat Almaty", width=42)
+    assert "Gazzettino" not in tight.plain and tight.plain.endswith("Inter–Kairat Almaty  anteprima ")

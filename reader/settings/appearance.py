@@ -5,6 +5,8 @@ Pure data (no Textual import), so config can validate `[settings] theme` and `[h
 
 from __future__ import annotations
 
+from reader.text.messages import N_
+
 # Textual's built-in themes (textual 8.2); a test checks this list against Textual's own.
 THEMES = (
     "textual-dark", "textual-light", "nord", "gruvbox", "catppuccin-mocha", "dracula", "tokyo-night",
@@ -21,9 +23,18 @@ HIGHLIGHT_STYLES: dict[str, str] = {
     "coach": "bold #a66bd9",
     "team": "bold #2e9d57",
     "search": "reverse bold",
-    "find": "reverse",
-    "find_current": "reverse bold #e5534b",
+    # Backgrounds, which no other role uses: a match never looks like a team's, a player's or a quote's colour.
+    "find": "#1b1b1b on #e8c547",
+    "find_current": "bold #ffffff on #c2185b",
+}
+# The kind badges of the list: light text on a dark, distinct background, readable on dark and light themes.
+KIND_STYLES: dict[str, str] = {
+    "anteprima": "bold #ffffff on #1f6feb",
+    "intervista": "bold #ffffff on #8250df",
+    "cronaca": "bold #ffffff on #57606a",
+    "pagelle": "bold #1b1b1b on #e3b341",
+    "mercato": "bold #ffffff on #1a7f37",
 }
 HIGHLIGHT_LABELS: dict[str, str] = {
-    "quote": "citazione", "player": "giocatore", "coach": "allenatore", "team": "squadra",
+    "quote": N_("quote"), "player": N_("player"), "coach": N_("coach"), "team": N_("team"),
 }

@@ -1,8 +1,8 @@
 """Two actions on one key where both can fire: what `[keys]` may not ask for.
 
-An action's group (reader.settings.keymap) says where its keys act: Elenco while the list has the focus,
-Articolo while the reader has it, Generale in both. A key may mean one thing in each pane (j can move the
-list's cursor and scroll the reader), never two things in the same pane. The keys 1-9 pick the sidebar's
+An action's panes (reader.settings.keymap: Action.panes) say where its keys act: the list, the reader or
+both. A key may mean one thing in each pane (j moves the list's cursor and scrolls the reader), never two
+things in the same pane. The keys 1-9 pick the sidebar's
 feeds everywhere and cannot be taken.
 
 Keys are compared as Textual reads them: "/" is "slash", "ctrl+m" is "enter".
@@ -14,12 +14,8 @@ import unicodedata
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from reader.settings.keymap import ACTIONS, FEED_SLOTS, GLOBAL, LIST, READER
+from reader.settings.keymap import ACTIONS, FEED_SLOTS
 
-# Where the keys of each group act.
-PANES: dict[str, frozenset[str]] = {
-    LIST: frozenset({"list"}), READER: frozenset({"reader"}), GLOBAL: frozenset({"list", "reader"}),
-}
 SLOT = "feed_slot"  # the name the keys 1-9 go by in a clash
 # Textual's names for a few characters whose Unicode names it shortens, and keys that are one key.
 _RENAMED = {"solidus": "slash", "reverse_solidus": "backslash", "commercial_at": "at", "hyphen_minus": "minus",
@@ -57,7 +53,7 @@ def clashes(keys: Mapping[str, str]) -> list[Clash]:
     """
     order = list(keys)
     effective = {a.id: keys.get(a.id, a.keys) for a in ACTIONS}
-    panes = {a.id: PANES[a.group] for a in ACTIONS}
+    panes = {a.id: frozenset(a.panes) for a in ACTIONS}
     owners: dict[str, list[str]] = {}
     for action_id, spec in effective.items():
         for key in dict.fromkeys(key_id(k) for k in spec.split(",") if k.strip()):

@@ -1,63 +1,113 @@
-"""Every action of the app, its default keys and what it does: one table for the bindings, the help
-screen, the command palette and the `[keys]` section of feeds.toml.
+"""Every action of the app, its default keys, where it works and what it does: one table for the bindings,
+the help screen, the key bar, the command palette, the README's key table and the `[keys]` section of feeds.toml.
 
-Pure data, no UI imports, so config can validate `[keys]` without loading Textual.
+The keyboard model: the pane that has the focus owns the keys. The list (its cursor, opening, marks) and the
+reader (scrolling, quotes, find, the people panel) each bind their own; `panes` says in which of the two a
+key is live, so `j` may move the list's cursor and scroll the article without a clash, while a key of the
+article pressed in the list acts on the open article (or says that none is open). Pure data, no UI
+imports, so config can validate `[keys]` without loading Textual; descriptions are English messages marked
+for the catalogue (reader.text.messages) and translated where they are shown.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from reader.text.messages import N_, _
+
+LIST_PANE = "list"
+READER_PANE = "reader"
+PANES = (LIST_PANE, READER_PANE)
+
+# The help screen's groups, in the order shown.
+LIST = N_("List")
+READER = N_("Article")
+SHARED = N_("List and article")
+GLOBAL = N_("Everywhere")
+GROUPS = (LIST, READER, SHARED, GLOBAL)
+_GROUP_PANES = {LIST: (LIST_PANE,), READER: (READER_PANE,), SHARED: PANES, GLOBAL: PANES}
 
 
 @dataclass(frozen=True, slots=True)
 class Action:
-    """One bindable action: its id (the name used in `[keys]`), default keys, group and description."""
+    """One bindable action: its id (the name used in `[keys]`), default keys, help group and description.
+
+    `label` is the key bar's short word (actions without one are in the help only); `reach` lists the
+    panes the key works in when that is not its group's (a key of the article that works from the list).
+    """
 
     id: str
     keys: str
     group: str
     description: str
-    label: str = ""  # the footer's short label; actions without one are listed in help only
+    label: str = ""
+    reach: tuple[str, ...] = ()
 
+    @property
+    def panes(self) -> tuple[str, ...]:
+        """The panes in which this action's keys are live."""
+        return self.reach or _GROUP_PANES[self.group]
 
-LIST = "Elenco"
-READER = "Articolo"
-GLOBAL = "Generale"
 
 ACTIONS: tuple[Action, ...] = (
-    Action("cursor_down", "j,down", LIST, "articolo successivo nell'elenco"),
-    Action("cursor_up", "k,up", LIST, "articolo precedente nell'elenco"),
-    Action("first", "g,home", LIST, "primo articolo"),
-    Action("last", "G,end", LIST, "ultimo articolo"),
-    Action("open", "enter,l", LIST, "apri l'articolo", label="apri"),
-    Action("back", "escape,h", GLOBAL, "indietro: chiudi l'articolo, la ricerca o il filtro", label="indietro"),
-    Action("switch_pane", "tab", GLOBAL, "passa all'altro riquadro"),
-    Action("page_down", "space,pagedown", READER, "pagina giù nell'articolo"),
-    Action("page_up", "b,pageup", READER, "pagina su nell'articolo"),
-    Action("next_article", "n", READER, "articolo successivo (o prossima occorrenza della ricerca)", label="succ."),
-    Action("previous_article", "p", READER, "articolo precedente", label="prec."),
-    Action("previous_match", "N", READER, "occorrenza precedente della ricerca nell'articolo"),
-    Action("next_quote", "right_square_bracket", READER, "citazione successiva"),
-    Action("previous_quote", "left_square_bracket", READER, "citazione precedente"),
-    Action("toggle_people", "i", READER, "pannello con persone e citazioni dell'articolo"),
-    Action("find", "ctrl+f", READER, "cerca nell'articolo", label="trova"),
-    Action("toggle_read", "u", LIST, "segna letto / da leggere", label="letto"),
-    Action("star", "s", LIST, "aggiungi / togli la stella", label="stella"),
-    Action("mark_all_read", "a", LIST, "segna come letti tutti quelli mostrati"),
-    Action("open_browser", "o", GLOBAL, "apri il link nel browser", label="browser"),
-    Action("copy_link", "y", GLOBAL, "copia il link"),
-    Action("refresh", "r", GLOBAL, "aggiorna tutti i feed in background", label="aggiorna"),
-    Action("search", "slash", GLOBAL, "cerca in tutti gli articoli salvati", label="cerca"),
-    Action("filter_tag", "t", GLOBAL, "filtra per tag o squadra"),
-    Action("unread_only", "U", GLOBAL, "solo da leggere"),
-    Action("starred_only", "S", GLOBAL, "solo con la stella"),
-    Action("toggle_sidebar", "f", GLOBAL, "mostra / nascondi i feed"),
-    Action("feeds", "F", GLOBAL, "stato di ogni feed"),
-    Action("help", "question_mark", GLOBAL, "questo aiuto", label="aiuto"),
-    Action("quit", "q", GLOBAL, "esci", label="esci"),
+    # The list: its cursor, opening, and the marks of every article shown.
+    Action("open", "enter,l", LIST, N_("open the article: the reader takes the keys"), N_("open")),
+    Action("cursor_down", "j,down", LIST, N_("next article in the list")),
+    Action("cursor_up", "k,up", LIST, N_("previous article in the list")),
+    Action("first", "g,home", LIST, N_("first article of the list")),
+    Action("last", "G,end", LIST, N_("last article of the list")),
+    Action("mark_all_read", "a", LIST, N_("mark every article shown as read (it can be undone)"), reach=PANES),
+    # The reader: scrolling, quotes, find, people. Quotes, find and people work from the list too.
+    Action("scroll_down", "j,down", READER, N_("scroll down a line")),
+    Action("scroll_up", "k,up", READER, N_("scroll up a line")),
+    Action("scroll_top", "g,home", READER, N_("top of the article")),
+    Action("scroll_bottom", "G,end", READER, N_("end of the article")),
+    Action("next_quote", "right_square_bracket", READER, N_("next quote, and who says it"), N_("quote"),
+           reach=PANES),
+    Action("previous_quote", "left_square_bracket", READER, N_("previous quote"), reach=PANES),
+    Action("find", "ctrl+f", READER, N_("find in the article"), N_("find"), reach=PANES),
+    Action("find_next", "greater_than_sign,f3", READER, N_("next occurrence of the find"), reach=PANES),
+    Action("find_previous", "less_than_sign,shift+f3", READER, N_("previous occurrence of the find"),
+           reach=PANES),
+    Action("toggle_people", "i", READER, N_("panel of the article's people and quotes (its key or esc closes it)"),
+           N_("people"), reach=PANES),
+    # Both panes: in the list about the selected article, in the reader about the open one.
+    Action("next_article", "n", SHARED, N_("open the next article"), N_("next")),
+    Action("previous_article", "p", SHARED, N_("open the previous article"), N_("previous")),
+    Action("next_unread", "N", SHARED, N_("open the next unread article (newsboat's n)"), N_("unread")),
+    Action("page_down", "space,pagedown", SHARED, N_("a page down (the list or the article, the one in focus)")),
+    Action("page_up", "b,pageup", SHARED, N_("a page up")),
+    Action("toggle_read", "u", SHARED, N_("mark read / unread"), N_("read")),
+    Action("star", "s", SHARED, N_("add / remove the star"), N_("star")),
+    Action("undo", "z", SHARED, N_("undo the last change of read marks (of one article or of all shown)")),
+    Action("open_browser", "o", SHARED, N_("open the link in the browser"), N_("browser")),
+    Action("copy_link", "y", SHARED, N_("copy the link")),
+    # Everywhere.
+    Action("back", "escape,h", GLOBAL, N_("back: close the panel, the article, the search or the filter"),
+           N_("back")),
+    Action("switch_pane", "tab", GLOBAL, N_("the other pane: list or article (the feeds while none is open)")),
+    Action("search", "slash", GLOBAL, N_("search every saved article"), N_("search")),
+    Action("refresh", "r", GLOBAL, N_("refresh every feed in the background"), N_("refresh")),
+    Action("filter_tag", "t", GLOBAL, N_("filter by tag, feed, team or player"), N_("filter")),
+    Action("unread_only", "U", GLOBAL, N_("only the unread ones")),
+    Action("starred_only", "S", GLOBAL, N_("only the starred ones")),
+    Action("toggle_sidebar", "f", GLOBAL, N_("show / hide the feeds")),
+    Action("feeds", "F", GLOBAL, N_("status of every feed")),
+    Action("help", "question_mark", GLOBAL, N_("every key (this help)"), N_("help")),
+    Action("quit", "q", GLOBAL, N_("quit"), N_("quit")),
 )
 ACTION_IDS = frozenset(a.id for a in ACTIONS)
 FEED_SLOTS = 9  # keys 1-9 jump to the sidebar's feeds; not rebindable
+FEED_SLOTS_HELP = N_("only feed number 1…9 of the feeds list")
+
+# Characters a person may write in [keys], and the names Textual gives those keys.
+KEY_NAMES = {"/": "slash", "?": "question_mark", "[": "left_square_bracket", "]": "right_square_bracket",
+             ">": "greater_than_sign", "<": "less_than_sign", " ": "space", "esc": "escape"}
+KEY_LABELS = {"down": "↓", "up": "↑", "left": "←", "right": "→", "escape": "esc", "slash": "/",
+              "question_mark": "?", "space": N_("space"), "pagedown": "pgdn", "pageup": "pgup",
+              "right_square_bracket": "]", "left_square_bracket": "[", "greater_than_sign": ">",
+              "less_than_sign": "<", "enter": N_("enter")}
 
 
 def action(action_id: str) -> Action:
@@ -65,9 +115,16 @@ def action(action_id: str) -> Action:
     return next(a for a in ACTIONS if a.id == action_id)
 
 
+def split_keys(keys: str) -> list[str]:
+    """'j, down' -> ['j', 'down'], with the names Textual uses ('/' -> 'slash')."""
+    return [KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(",") if k.strip()]
+
+
 def key_label(keys: str) -> str:
-    """Keys as a person writes them: 'j,down' -> 'j ↓'."""
-    names = {"down": "↓", "up": "↑", "left": "←", "right": "→", "escape": "esc", "slash": "/",
-             "question_mark": "?", "space": "spazio", "pagedown": "pgdn", "pageup": "pgup",
-             "right_square_bracket": "]", "left_square_bracket": "[", "enter": "invio"}
-    return " ".join(names.get(k.strip(), k.strip()) for k in keys.split(",") if k.strip())
+    """Keys as a person writes them: 'j,down' -> 'j ↓', 'space' -> 'spazio' (in the language in use)."""
+    return " ".join(_(KEY_LABELS[k]) if k in KEY_LABELS else k for k in split_keys(keys))
+
+
+def in_group(group: str, actions: Iterable[Action] = ACTIONS) -> list[Action]:
+    """The actions the help lists under `group`, in the table's order."""
+    return [a for a in actions if a.group == group]

@@ -59,6 +59,7 @@ KEYS: tuple[Key, ...] = (
     Key("settings", "theme", THEME),
     Key("settings", "language", LANGUAGE),
     Key("settings", "timezone", TIMEZONE),
+    Key("settings", "browser", TEXT),
     Key("feeds", "name", LABEL, required=True),
     Key("feeds", "url", URL, required=True),
     Key("feeds", "tags", LABELS),

@@ -21,6 +21,8 @@ from reader.text import dates
 from reader.text.sanitize import clean_line, clean_text
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+STAR_STYLE = "bold #d4a017"
+UNREAD_STYLE = "bold #3b8eea"
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,21 +160,34 @@ def day_heading(moment: datetime, now: datetime) -> str:
 
 def preview_lines(preview: Preview, now: datetime, *, badge: str | None = None, match: str | None = None,
                   title_marks: Sequence[tuple[int, int]] = (), lead: str | None = None,
-                  lead_marks: Sequence[tuple[int, int]] = ()) -> tuple[Text, Text, Text]:
-    """The three lines of a preview: title with marks; source, time, match and kind; the lead."""
-    mark = Text("★ " if preview.starred else ("● " if not preview.read else "  "),
-                style="bold #d4a017" if preview.starred else "bold #3b8eea")
-    title = mark + marked(preview.title, title_marks, HIGHLIGHT_STYLES["search"],
-                          base="" if preview.read else "bold")
-    meta = Text("  ")
-    meta.append(clean_line(preview.feed, 60), style="#5fa0a0")
-    meta.append(" · " + when(preview.published, now), style="dim")
+                  lead_marks: Sequence[tuple[int, int]] = (), badge_style: str = "reverse",
+                  width: int | None = None) -> tuple[Text, Text, Text]:
+    """The three lines of a preview: title with marks; source, time, match and kind; the lead.
+
+    The title is bold while unread, plain once read; the mark before it (● unread, ★ starred) has its own
+    colour. Given a `width`, the source's name is shortened first, so the match and the badge stay whole.
+    """
+    title = Text()
+    if preview.starred:
+        title.append("★ ", style=STAR_STYLE)
+    elif not preview.read:
+        title.append("● ", style=UNREAD_STYLE)
+    else:
+        title.append("  ")
+    title.append_text(marked(preview.title, title_marks, HIGHLIGHT_STYLES["search"],
+                             base="" if preview.read else "bold"))
+    tail = Text(" · " + when(preview.published, now), style="dim")
     if match:
-        meta.append(" · ")
-        meta.append(clean_line(match, 60), style="bold")
+        tail.append(" · ")
+        tail.append(clean_line(match, 60), style="bold")
     if badge:
-        meta.append(" ")
-        meta.append(f" {badge} ", style="reverse")
+        tail.append(" ")
+        tail.append(f" {badge} ", style=badge_style)
+    feed = clean_line(preview.feed, 60)
+    if width is not None and 2 + len(feed) + len(tail) > width:
+        room = width - 2 - len(tail)  # the source gives way; with no room for 8 of its letters it goes
+        feed = clean_line(feed, room) if room >= 8 else ""
+    meta = Text.assemble("  ", (feed, "#5fa0a0"), tail if feed else tail[3:])
     lead_text = marked(first_line(lead if lead is not None else preview.lead), lead_marks,
                        HIGHLIGHT_STYLES["search"], base="dim")
     return title, meta, Text("  ") + lead_text

@@ -10,6 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reader.settings.appearance import THEMES
 from reader.settings.keymap import ACTIONS, key_label
+from reader.text.messages import _
 
 
 class SportReaderCommands(Provider):
@@ -19,26 +20,29 @@ class SportReaderCommands(Provider):
         screen = self.screen
         commands: list[tuple[str, Any, str]] = []
         run_action = getattr(screen, "run_action", None)
-        if run_action is None:
+        if run_action is None or not hasattr(screen, "action_command"):  # the main screen's commands only
             return commands
+        keys: dict[str, str] = getattr(self.app, "active_keys", dict)()
         for spec in ACTIONS:
-            label = spec.description[0].upper() + spec.description[1:]
-            commands.append((label, partial(run_action, spec.id), f"tasto: {key_label(spec.keys)}"))
+            description = _(spec.description)
+            label = description[:1].upper() + description[1:]
+            help_text = _("key: {keys}").format(keys=key_label(keys.get(spec.id, spec.keys)))
+            commands.append((label, partial(run_action, f"command({spec.id!r})"), help_text))
         sidebar = getattr(screen, "query_one", None)
         try:
-            from reader.ui.sidebar import Sidebar
+            from reader.ui.widgets.sidebar import Sidebar
 
             bar = sidebar(Sidebar) if sidebar else None
         except Exception:
             bar = None
         if bar is not None:
             for feed in bar.feed_names:
-                commands.append((f"Feed: {feed}", partial(run_action, f"filter_feed({feed!r})"), "filtra"))
+                commands.append((f"Feed: {feed}", partial(run_action, f"filter_feed({feed!r})"), _("filter")))
             for tag in bar.tags:
-                commands.append((f"Tag: #{tag}", partial(run_action, f"filter_tag_name({tag!r})"), "filtra"))
+                commands.append((f"Tag: #{tag}", partial(run_action, f"filter_tag_name({tag!r})"), _("filter")))
         for theme in THEMES:
-            current = " (in uso)" if theme == self.app.theme else ""
-            commands.append((f"Tema: {theme}", partial(setattr, self.app, "theme", theme), f"colori{current}"))
+            current = _("colours (in use)") if theme == self.app.theme else _("colours")
+            commands.append((f"{_('Theme')}: {theme}", partial(setattr, self.app, "theme", theme), current))
         return commands
 
     async def discover(self) -> Hits:

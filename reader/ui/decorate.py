@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable, Mapping
+from functools import cache
 from typing import TYPE_CHECKING
 
 from reader.settings.config import NameSpec
@@ -17,8 +18,6 @@ from reader.store import Preview
 if TYPE_CHECKING:
     from reader.annotate.model import Annotation
 
-KIND_BADGES = {"anteprima": "anteprima", "intervista": "intervista", "cronaca": "cronaca", "pagelle": "pagelle",
-               "mercato": "mercato"}
 CACHE_LIMIT = 5000
 
 
@@ -46,7 +45,7 @@ class Decorations:
         threading.Thread(target=load, name="sportreader-annotate-warm", daemon=True).start()
 
     def decorate(self, preview: Preview) -> tuple[str | None, str | None]:
-        """(match label, kind badge) of a preview; (None, None) until the annotator is loaded."""
+        """(match label, kind) of a preview; (None, None) until the annotator is loaded."""
         if not self.ready.is_set():
             return None, None
         cached = self._cache.get(preview.id)
@@ -61,7 +60,7 @@ class Decorations:
         from reader.annotate import headline
 
         match, kind = headline(preview.title, preview.lead.split("\n\n", 1)[0])
-        return (match.label() if match else None), KIND_BADGES.get(kind)
+        return (match.label() if match else None), kind
 
     def annotate(self, text: str, title: str) -> Annotation | None:
         """The annotation of an article's text (call from a thread), or None without the annotator."""
@@ -72,14 +71,21 @@ class Decorations:
         except ImportError:
             return None
 
-    def names(self) -> list[str]:
-        """Teams and people a filter can pick: the user's `[names]` and the annotator's teams."""
-        picked = list(self.extra_names)
+    def known_names(self) -> list[tuple[str, str]]:
+        """(name, kind) of the teams and people a filter can pick: the user's `[names]`, then the annotator's
+        (once it is loaded): its teams, coaches and players of recent squads."""
+        picked = [(name, spec.kind) for name, spec in self.extra_names.items()]
         if self.ready.is_set():
-            try:
-                from reader.annotate.names.teams import team_names
-
-                picked += [n for n in team_names() if n not in picked]
-            except ImportError:
-                pass
+            with contextlib.suppress(ImportError):
+                picked += _gazetteer_names()
         return picked
+
+
+@cache
+def _gazetteer_names() -> list[tuple[str, str]]:
+    """The gazetteer's well-known teams, its coaches and its players of recent squads, by full name."""
+    from reader.annotate.gazetteer import gazetteer
+
+    return sorted({(s.canonical, s.kind) for senses in gazetteer().senses.values() for s in senses
+                   if s.role == "full" and ((s.kind == "team" and s.tier >= 3)
+                                            or (s.kind in ("player", "coach") and s.tier >= 2))})

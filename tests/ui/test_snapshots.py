@@ -1,4 +1,5 @@
-"""Snapshots of the screens where layout matters, on the demo edition at a fixed moment.
+"""Snapshots of the screens where layout matters, on the demo edition at a fixed moment: the list, an open
+article and the help, at 80x24 and 120x40, in the default theme and in a light one.
 
 Update them with `pytest tests/ui/test_snapshots.py --snapshot-update` after a deliberate change, and
 look at the SVGs in the report before committing.
@@ -7,11 +8,16 @@ look at the SVGs in the report before committing.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 
 from tests.ui.conftest import AppFactory
+
+SIZES = [(80, 24), (120, 40)]
+THEMES = ["textual-dark", "solarized-light"]
 
 
 async def settled(pilot: Pilot[Any]) -> None:
@@ -24,21 +30,37 @@ async def settled(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
-def test_main_screen_wide(snap_compare: Any, make_app: AppFactory) -> None:
-    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=settled)
+async def the_list(pilot: Pilot[Any]) -> None:
+    await settled(pilot)
+    await pilot.press("j", "u")  # a read row beside the unread ones
+    await settled(pilot)
 
 
-def test_main_screen_narrow(snap_compare: Any, make_app: AppFactory) -> None:
-    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=settled)
+async def an_article(pilot: Pilot[Any]) -> None:
+    await settled(pilot)
+    await pilot.press("j", "j", "enter")
+    await settled(pilot)
+    await pilot.pause(0.2)
 
 
-def test_help_screen(snap_compare: Any, make_app: AppFactory) -> None:
-    async def open_help(pilot: Pilot[Any]) -> None:
-        await settled(pilot)
-        await pilot.press("question_mark")
-        await pilot.pause()
+async def the_help(pilot: Pilot[Any]) -> None:
+    await settled(pilot)
+    await pilot.press("question_mark")
+    await pilot.pause()
 
-    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=open_help)
+
+SCREENS: dict[str, Callable[[Pilot[Any]], Awaitable[None]]] = {
+    "list": the_list, "article": an_article, "help": the_help,
+}
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(snap_compare: Any, make_app: AppFactory, screen: str, size: tuple[int, int], theme: str) -> None:
+    app = make_app()
+    app.theme = theme
+    assert snap_compare(app, terminal_size=size, run_before=SCREENS[screen])
 
 
 def test_search_result(snap_compare: Any, make_app: AppFactory) -> None:
@@ -48,13 +70,3 @@ def test_search_result(snap_compare: Any, make_app: AppFactory) -> None:
         await settled(pilot)
 
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=search)
-
-
-def test_article_open_with_highlights(snap_compare: Any, make_app: AppFactory) -> None:
-    async def open_article(pilot: Pilot[Any]) -> None:
-        await settled(pilot)
-        await pilot.press("j", "j", "enter")
-        await settled(pilot)
-        await pilot.pause(0.2)
-
-    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=open_article)

@@ -20,12 +20,18 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.settings.appearance import KIND_STYLES
 from reader.store import Preview
 from reader.text import dates, render
+from reader.text.messages import N_, _
 from reader.ui.bindings import bindings
+from reader.ui.widgets.marks import MarkRequested
 
 PREVIEW_HEIGHT = 3
-Decorator = Callable[[Preview], tuple[str | None, str | None]]  # -> (match label, kind badge)
+Decorator = Callable[[Preview], tuple[str | None, str | None]]  # -> (match label, kind)
+# The kinds the annotator tells apart, as the badge shows them.
+KIND_LABELS = {"anteprima": N_("preview"), "intervista": N_("interview"), "cronaca": N_("match report"),
+               "pagelle": N_("ratings"), "mercato": N_("transfers")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +62,16 @@ def group_by_day(previews: Sequence[Preview], now: datetime) -> list[Row]:
     return rows
 
 
-class PreviewList(ScrollView, can_focus=True):
-    """Headings and previews; a cursor on one preview; `Highlighted` and `Chosen` messages."""
+class PreviewList(ScrollView, can_focus=True, inherit_bindings=False):
+    """Headings and previews; a cursor on one preview; `Highlighted` and `Chosen` messages.
+
+    Owns the list's keys: the cursor, paging, opening, and the marks of the selected article and of
+    every one shown (sent to the screen as `MarkRequested`).
+    """
 
     COMPONENT_CLASSES = {"preview-list--cursor", "preview-list--heading", "preview-list--empty"}
-    BINDINGS = bindings("cursor_down", "cursor_up", "first", "last", "open", "toggle_read", "star",
-                        "mark_all_read", target="screen", local=("cursor_down", "cursor_up", "first", "last"))
+    BINDINGS = bindings("open", "toggle_read", "star", "cursor_down", "cursor_up", "first", "last", "page_down",
+                        "page_up", "mark_all_read")
 
     class Highlighted(Message):
         """The cursor moved to a preview."""
@@ -83,7 +93,7 @@ class PreviewList(ScrollView, can_focus=True):
         self._offsets: list[int] = []
         self._index: dict[int, int] = {}  # entry id -> row
         self.cursor: int | None = None
-        self.empty_message = "Nessun articolo."
+        self.empty_message = _("No articles.")
         self.clock = clock
         self.decorate: Decorator | None = None
         self._cache: dict[int, tuple[Strip, ...]] = {}  # row -> its lines, unstyled
@@ -159,6 +169,14 @@ class PreviewList(ScrollView, can_focus=True):
         self.move_to(target)
         return target is not None
 
+    def step_to_unread(self) -> bool:
+        """Move to the next unread preview after the cursor; False if there is none."""
+        start = self.cursor if self.cursor is not None else -1
+        target = next((i for i in range(start + 1, len(self.rows))
+                       if (p := self.rows[i].preview) is not None and not p.read), None)
+        self.move_to(target)
+        return target is not None
+
     def _next_preview(self, start: int, delta: int) -> int | None:
         i = start + delta
         while 0 <= i < len(self.rows):
@@ -200,11 +218,35 @@ class PreviewList(ScrollView, can_focus=True):
     def action_last(self) -> None:
         self.move_to(self._next_preview(len(self.rows), -1))
 
-    def action_page(self, delta: int) -> None:
-        rows = max(1, self.size.height // PREVIEW_HEIGHT)
-        for _ in range(rows):
+    def action_page_down(self) -> None:
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def _page(self, delta: int) -> None:
+        for _row in range(max(1, self.size.height // PREVIEW_HEIGHT)):
             if not self.step(delta):
                 break
+
+    def action_open(self) -> None:
+        if self.selected:
+            self.post_message(self.Chosen(self.selected))
+
+    def action_toggle_read(self) -> None:
+        if self.selected:
+            self.post_message(MarkRequested([self.selected], read=not self.selected.read))
+
+    def action_star(self) -> None:
+        if self.selected:
+            self.post_message(MarkRequested([self.selected], starred=not self.selected.starred))
+
+    def action_mark_all_read(self) -> None:
+        unread = [p for p in self.previews if not p.read]
+        if not unread:
+            self.notify(_("They are all read already."), timeout=2)
+            return
+        self.post_message(MarkRequested(unread, read=True, every_shown=True))
 
     def on_click(self, event: events.Click) -> None:
         y = int(self.scroll_offset.y) + event.y
@@ -273,9 +315,11 @@ class PreviewList(ScrollView, can_focus=True):
         if row.preview is None:
             style = self.get_component_rich_style("preview-list--heading")
             return (self._strip(Text(" " + row.heading), width, style),)
-        match, badge = self.decorate(row.preview) if self.decorate else (None, None)
+        match, kind = self.decorate(row.preview) if self.decorate else (None, None)
+        badge = _(KIND_LABELS[kind]) if kind in KIND_LABELS else None
         lines = render.preview_lines(row.preview, self._now, badge=badge, match=match,
-                                     title_marks=row.title_marks, lead=row.lead, lead_marks=row.lead_marks)
+                                     title_marks=row.title_marks, lead=row.lead, lead_marks=row.lead_marks,
+                                     badge_style=KIND_STYLES.get(kind or "", "reverse"), width=width)
         return tuple(self._strip(line, width, Style()) for line in lines)
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:

@@ -12,7 +12,9 @@ from textual.widgets.option_list import Option
 
 from reader.settings.keymap import FEED_SLOTS
 from reader.store import FeedOverview, Filter
+from reader.text.messages import N_, _
 from reader.text.sanitize import clean_line
+from reader.ui.bindings import bindings
 
 SIDEBAR_TEXT = 27  # the sidebar is 30 columns: text, padding and scrollbar
 
@@ -28,7 +30,10 @@ class SidebarChoice:
 
 
 class Sidebar(OptionList):
-    """Feeds and tags; choosing one filters the list."""
+    """Feeds and tags; choosing one filters the list. It moves with the list's keys (j k g G, enter)."""
+
+    BINDINGS = bindings("open", "cursor_down", "cursor_up", "first", "last", "page_down", "page_up",
+                        labels={"open": N_("filter")})
 
     class Chosen(Message):
         """A row was chosen."""
@@ -53,8 +58,8 @@ class Sidebar(OptionList):
         self.tags = sorted(unread_by_tag)
         total = sum(f.unread for f in feeds)
         rows: list[tuple[str, Text, SidebarChoice]] = [
-            ("all", _row("Tutti", total, bold=True), SidebarChoice()),
-            ("starred", _row("★ Con stella", None), SidebarChoice(starred=True)),
+            ("all", _row(_("All"), total, bold=True), SidebarChoice()),
+            ("starred", _row("★ " + _("Starred"), None), SidebarChoice(starred=True)),
         ]
         rows += [(f"tag:{t}", _row(f"#{t}", unread_by_tag[t]), SidebarChoice(tag=t)) for t in self.tags]
         for index, feed in enumerate(feeds):
@@ -65,9 +70,9 @@ class Sidebar(OptionList):
         self.clear_options()
         self.add_options([Option(label, id=key) for key, label, _ in rows[:2]])
         if self.tags:
-            self.add_option(Option(Text("Tag", style="dim italic"), disabled=True))
+            self.add_option(Option(Text(_("Tags"), style="dim italic"), disabled=True))
             self.add_options([Option(label, id=key) for key, label, _ in rows[2:2 + len(self.tags)]])
-        self.add_option(Option(Text("Feed", style="dim italic"), disabled=True))
+        self.add_option(Option(Text(_("Feeds"), style="dim italic"), disabled=True))
         self.add_options([Option(label, id=key) for key, label, _ in rows[2 + len(self.tags):]])
         self.highlight_filter(current)
 
@@ -83,6 +88,9 @@ class Sidebar(OptionList):
     def feed_at(self, slot: int) -> str | None:
         """The feed shown with number `slot` (1-based)."""
         return self.feed_names[slot - 1] if 0 < slot <= len(self.feed_names) else None
+
+    def action_open(self) -> None:
+        self.action_select()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

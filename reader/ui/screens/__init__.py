@@ -1,0 +1,1 @@
+"""The screens of the app: the main one, and the help, feeds and picker dialogs."""

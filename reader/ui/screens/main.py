@@ -1,0 +1,347 @@
+"""The main screen: it lays out the panes, moves the focus between them and coordinates what they ask for.
+
+The panes own their keys (the list its cursor, opening and marks; the article view its scrolling,
+quotes, find and people). The screen binds what works everywhere (filters, search, refresh, the next
+article, help, quit), stores the marks the panes request (and undoes them), and forwards a key of one
+pane pressed in another: `]` in the list jumps to the open article's next quote, or says none is open.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from dataclasses import replace
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Input
+
+from reader.settings.keymap import FEED_SLOTS
+from reader.store import Filter, Preview, StoreError
+from reader.text.messages import _, ngettext
+from reader.text.sanitize import clean_line
+from reader.ui.bindings import bindings, forwarders
+from reader.ui.screens.filters import FilteringScreen
+from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.keysbar import KeysBar
+from reader.ui.widgets.list_pane import ListPane
+from reader.ui.widgets.marks import MarkRequested
+from reader.ui.widgets.previews import PreviewList
+from reader.ui.widgets.sidebar import Sidebar
+from reader.ui.widgets.topbar import TopBar
+
+if TYPE_CHECKING:
+    from reader.ui.app import SportReaderApp
+
+# Actions after whose key the user types (a query, a filter): priority bindings, so the keys typed right
+# after reach the box they open rather than run as commands (see action_search).
+TYPED_AFTER = ("search", "filter_tag")
+NARROW = 100  # columns under which one pane is shown at a time
+
+
+class MainScreen(FilteringScreen):
+    """Top bar, sidebar, list, article, key bar."""
+
+    BINDINGS = [
+        # In the order of the key bar (after the focused pane's own): what a newcomer needs first.
+        *bindings("search", "refresh", "next_article", "previous_article", "next_unread", "filter_tag",
+                  "open_browser", "copy_link", "back", "undo", "switch_pane", "unread_only", "starred_only",
+                  "toggle_sidebar", "feeds", "help", "quit", priority=TYPED_AFTER),
+        *forwarders(ArticleView.__name__, "next_quote", "previous_quote", "find", "find_next", "find_previous",
+                    "toggle_people", priority=("find",)),
+        *forwarders(PreviewList.__name__, "toggle_read", "star", "mark_all_read"),
+        *(Binding(str(n), f"feed_slot({n})", f"feed {n}", show=False) for n in range(1, FEED_SLOTS + 1)),
+    ]
+
+    def __init__(self, app_: SportReaderApp) -> None:
+        # The layout classes from the start: added on mount and on the first resize (a narrow terminal),
+        # each restyled every widget once more before the first paint.
+        super().__init__(classes=" ".join(name for name, on in (("-narrow", app_.size.width < NARROW),
+                                                              ("-no-sidebar", not app_.state.sidebar)) if on))
+        self.main = app_
+        self.filter = app_.state.filter()
+        self.query_text: str | None = None  # a search shown instead of the list
+        self.undo_marks: list[Preview] = []  # the articles of the last change of read marks, as they were
+        self.warmed = False
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(self.main, id="topbar")
+        with Horizontal(id="main"):
+            yield Sidebar(id="sidebar")
+            yield ListPane(self.main, id="list-column")
+            yield ArticleView(self.main, id="reader-column")
+        yield KeysBar(id="keys")
+
+    def on_mount(self) -> None:
+        self.set_focus(self.previews)
+        self.list_pane.load(self.filter, None, keep=self.main.state.selected)
+        if self.main.refresh_on_start:
+            self.set_timer(0.05, self.action_refresh)
+        minutes = self.main.config.settings.refresh_minutes
+        if minutes > 0:
+            self.set_interval(minutes * 60, self.action_refresh)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Keys of priority bindings (see action_search) are characters in a text box.
+        return not (action in TYPED_AFTER and isinstance(self.focused, Input))
+
+    def on_descendant_focus(self) -> None:
+        self.query_one(KeysBar).refresh_keys()
+
+    def on_descendant_blur(self) -> None:
+        self.call_after_refresh(self.query_one(KeysBar).refresh_keys)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @on(ListPane.Loaded)
+    def _loaded(self) -> None:
+        if not self.warmed:
+            self.warmed = True
+            self.call_after_refresh(self._warm)
+
+    def _warm(self) -> None:
+        """After the first paint: the sidebar's counts, then the annotator and network modules on threads."""
+        self.load_sidebar()
+        self.main.decorations.warm(lambda: self.app.call_from_thread(self.previews.redecorate))
+        threading.Thread(target=_preload, name="sportreader-preload", daemon=True).start()
+
+    @work(group="sidebar", exclusive=True)
+    async def load_sidebar(self) -> None:
+        """Feeds and tags with their unread counts; the top bar's failing feeds and last refresh."""
+        store = self.main.store
+        feeds = await asyncio.to_thread(store.feeds_overview)
+        last = await asyncio.to_thread(store.last_refresh)
+        self.query_one(Sidebar).show(feeds, self.filter)
+        self.query_one(TopBar).show_feeds(feeds, last)
+
+    # Opening and closing articles
+
+    @on(PreviewList.Chosen)
+    def _chosen(self, event: PreviewList.Chosen) -> None:
+        self.open_article(event.preview)
+
+    @on(PreviewList.Highlighted)
+    def _highlighted(self, event: PreviewList.Highlighted) -> None:
+        # The open article stays until enter, n or p: moving the cursor costs no reader update.
+        self.main.state.selected = event.preview.id
+
+    def open_article(self, preview: Preview) -> None:
+        """Show an article, give the reader the keys (at every width), mark it read."""
+        self.remove_class("-peek")
+        self.add_class("-reading")
+        self.article.open(preview)
+        self.set_focus(self.reader)
+        if not preview.read:
+            self.post_message(MarkRequested([preview], read=True, undoable=False))
+
+    @on(ArticleView.Closed)
+    def close_article(self) -> None:
+        """Back to the list, its cursor on the article that was open."""
+        self.remove_class("-reading")
+        self.article.close()
+        self.set_focus(self.previews)
+
+    async def action_forward(self, pane: str, action: str) -> None:
+        """A key of the article or the list pressed elsewhere: act on that pane, or say why not."""
+        if pane == ArticleView.__name__:
+            if not self.reading or self.article.preview is None:
+                self.notify(_("No article is open: {key} opens the selected one.").format(
+                    key=self.main.key_hint("open")), timeout=2)
+                return
+            targets: tuple[Widget, ...] = (self.article, self.reader)
+        else:
+            targets = (self.previews,)
+        for target in targets:
+            if hasattr(target, f"action_{action}"):
+                await target.run_action(action)
+                return
+
+    async def action_command(self, action: str) -> None:
+        """An action chosen in the command palette, run by whoever owns it: this screen, the article, the list."""
+        if hasattr(self, f"action_{action}"):
+            await self.run_action(action)
+        elif hasattr(self.article, f"action_{action}") or hasattr(self.reader, f"action_{action}"):
+            await self.action_forward(ArticleView.__name__, action)
+        else:
+            await self.action_forward(PreviewList.__name__, action)
+
+    def action_back(self) -> None:
+        search = self.list_pane.search_box()
+        if self.has_class("-peek"):
+            self.remove_class("-peek")
+            self.set_focus(self.reader if self.reading else self.previews)
+        elif search is not None and search.has_focus:
+            search.display = False
+            self.set_focus(self.previews)
+        elif self.reading:
+            self.close_article()
+        elif self.query_text is not None:
+            self.query_text = None
+            if search is not None:
+                search.value = ""
+                search.display = False
+            self.reload(keep=self.main.state.selected)
+        elif self.filter != Filter():
+            self.set_filter(Filter())
+        else:
+            self.notify(_("Nothing to close here: {key} quits.").format(key=self.main.key_hint("quit")), timeout=2)
+
+    def action_switch_pane(self) -> None:
+        focused = self.focused
+        if self.reading:
+            in_article = focused is not None and self.article in focused.ancestors_with_self
+            self.set_focus(self.previews if in_article else self.reader)
+        elif focused is not self.previews:
+            self.set_focus(self.previews)
+        elif self.query_one(Sidebar).display and self.query_one(Sidebar).region.width:
+            self.set_focus(self.query_one(Sidebar))
+        else:
+            self.notify(_("No article is open: {key} opens the selected one.").format(
+                key=self.main.key_hint("open")), timeout=2)
+
+    def action_next_article(self) -> None:
+        self._step_article(self.previews.step(1))
+
+    def action_previous_article(self) -> None:
+        self._step_article(self.previews.step(-1))
+
+    def action_next_unread(self) -> None:
+        if self.previews.step_to_unread():
+            self._step_article(True)
+        else:
+            self.notify(_("No other unread article in this list."), timeout=2)
+
+    def _step_article(self, moved: bool) -> None:
+        if moved and self.previews.selected:
+            self.open_article(self.previews.selected)
+        else:
+            self.notify(_("No other article in this list."), timeout=2)
+
+    # Marks: the panes ask, the screen stores (and keeps the last change of read marks to undo it)
+
+    @on(MarkRequested)
+    def _mark_requested(self, event: MarkRequested) -> None:
+        if not event.previews:
+            return
+        if event.read is not None and event.undoable:
+            self.undo_marks = list(event.previews)
+        changed = [replace(p, read=p.read if event.read is None else event.read,
+                           starred=p.starred if event.starred is None else event.starred) for p in event.previews]
+        told = ""
+        if event.every_shown:
+            done = ngettext("{n} article marked as read.", "{n} articles marked as read.", len(changed))
+            told = _("{done} {key} undoes it.").format(done=done.format(n=len(changed)),
+                                                      key=self.main.key_hint("undo"))
+        elif event.starred is not None:
+            told = _("Starred ★") if event.starred else _("Star removed")
+        self._apply(changed, read=event.read is not None, starred=event.starred is not None, told=told,
+                    recount=event.every_shown)
+
+    def _apply(self, changed: list[Preview], *, read: bool, starred: bool, told: str, recount: bool) -> None:
+        """Show the marks at once, then store them."""
+        for preview in changed:
+            self.previews.update_preview(preview)
+            if self.reader.preview and self.reader.preview.id == preview.id:
+                self.reader.preview = preview
+        self._save_marks(changed, read, starred, told, recount)
+
+    @work(group="marks")
+    async def _save_marks(self, changed: list[Preview], read: bool, starred: bool, told: str,
+                          recount: bool) -> None:
+        store = self.main.store
+        try:
+            for value in (True, False):
+                if read and (ids := [p.id for p in changed if p.read is value]):
+                    await asyncio.to_thread(store.set_read, ids, value)
+                if starred and (ids := [p.id for p in changed if p.starred is value]):
+                    await asyncio.to_thread(store.set_starred, ids, value)
+        except StoreError as exc:
+            self.notify(_("Not saved: {error}").format(error=clean_line(str(exc), 200)), severity="error")
+            return
+        if told:
+            self.notify(told, timeout=4)
+        if read:
+            if recount:  # many changed: count again (and an unread-only list drops them)
+                self.reload()
+            else:
+                self.list_pane.adjust_unread(sum(-1 if p.read else 1 for p in changed), self.filter,
+                                             self.query_text)
+            self.load_sidebar()
+
+    def action_undo(self) -> None:
+        if not self.undo_marks:
+            self.notify(_("Nothing to undo."), timeout=2)
+            return
+        before, self.undo_marks = self.undo_marks, []
+        told = ngettext("{n} article as it was before.", "{n} articles as they were before.", len(before))
+        self._apply([replace(self._current(p), read=p.read) for p in before], read=True, starred=False,
+                    told=told.format(n=len(before)), recount=len(before) > 1)
+
+    def _current(self, preview: Preview) -> Preview:
+        """The list's version of an article (its star may have changed since)."""
+        index = self.previews.index_of(preview.id)
+        row = self.previews.rows[index].preview if index is not None else None
+        return row or preview
+
+    # The link
+
+    def _target(self) -> Preview | None:
+        """The article an action is about: the open one while the article has the focus, else the selected one."""
+        focused = self.focused
+        if self.reading and focused is not None and self.article in focused.ancestors_with_self:
+            return self.article.preview
+        return self.previews.selected
+
+    def action_open_browser(self) -> None:
+        target = self._target()
+        if target and target.link:
+            self.main.open_link(target.link)
+
+    def action_copy_link(self) -> None:
+        target = self._target()
+        if target and target.link:
+            self.app.copy_to_clipboard(target.link)
+            self.notify(_("Link copied."), timeout=1.5)
+
+    # Refresh, dialogs, quitting
+
+    def action_refresh(self) -> None:
+        self.list_pane.refreshing = True
+        self.query_one(TopBar).start()
+
+    @on(TopBar.Refreshed)
+    def _refreshed(self) -> None:
+        self.reload()
+        self.load_sidebar()
+
+    def action_feeds(self) -> None:
+        from reader.ui.screens.feeds import FeedsScreen
+
+        disabled = {f.name for f in self.main.config.feeds if not f.enabled}
+        # Pushed now, filled from the store after: the keys typed next go to it, not to the list.
+        self.app.push_screen(FeedsScreen(partial(asyncio.to_thread, self.main.store.feeds_overview),
+                                         self.main.clock(), disabled=disabled))
+
+    def action_help(self) -> None:
+        from reader.ui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.main.active_keys()))
+
+    def action_quit(self) -> None:
+        self.app.exit()
+
+
+def _preload() -> None:
+    """Import what the first refresh and the first article need, so neither stalls the UI on import."""
+    import reader.article.loader
+    import reader.feeds.refresh  # noqa: F401

@@ -46,7 +46,7 @@ def check_season(season: str) -> str:
     """A season as openfootball names it, '2025-26' (two consecutive years); ValueError otherwise."""
     found = _SEASON.fullmatch(season)
     if not found or (int(found.group(1)) + 1) % 100 != int(found.group(2)):
-        raise ValueError(_("a season is written like 2025-26, got {season!r}").format(season=season))
+        raise ValueError(_("a season is written like 2025-26, got '{season}'").format(season=season))
     return season
 
 

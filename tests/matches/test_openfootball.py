@@ -44,24 +44,25 @@ def test_extra_time_is_the_final_score_and_winter_time_is_an_hour_from_utc() -> 
 
 
 @pytest.mark.parametrize(("data", "message"), [
-    (b"<!DOCTYPE html><html><body>404</body></html>", "not a JSON file"),
-    (b'{"name": "x", "rounds": []}', "not a fixtures file"),
-    (b'[1, 2]', "not a fixtures file"),
-    (document(), "not a season: 0 matches"),
-    (document(match(), name="Italian Serie A 2024/25"), "of another season"),
-    (document(match(date="2024-08-23")), "not in the season 2025-26"),
-    (document(match(date="23/08/2025")), "the date is not YYYY-MM-DD"),
-    (document(match(date="2025-02-30")), "the date is not YYYY-MM-DD"),
-    (document(match(time="25:00")), "the time is not HH:MM"),
-    (document(match(team2="")), "a team has no name"),
-    (document(match(team2="AC Milan")), "a team against itself"),
-    (document(match(score={"ft": [1, "2"]})), "the score is not two numbers"),
-    (document(match(score={"ft": [True, 2]})), "the score is not two numbers"),
-    (document(match(), match()), "listed twice"),
-    (b"\xff\xfe{", "not a JSON file"),
-    (b"[" * 100_000, "not a JSON file"),
+    (b"<!DOCTYPE html><html><body>404</body></html>", "non è un file JSON"),
+    (b'{"name": "x", "rounds": []}', "non è un calendario"),
+    (b'[1, 2]', "non è un calendario"),
+    (document(), "non è una stagione: 0 partite"),
+    (document(match(), name="Italian Serie A 2024/25"), "di un'altra stagione"),
+    (document(match(date="2024-08-23")), "non è nella stagione 2025-26"),
+    (document(match(date="23/08/2025")), "la data non è nel formato"),
+    (document(match(date="2025-02-30")), "la data non è nel formato"),
+    (document(match(time="25:00")), "l'orario non è nel formato"),
+    (document(match(team2="")), "una squadra senza nome"),
+    (document(match(team2="AC Milan")), "una squadra contro se stessa"),
+    (document(match(score={"ft": [1, "2"]})), "il risultato non è una coppia"),
+    (document(match(score={"ft": [True, 2]})), "il risultato non è una coppia"),
+    (document(match(), match()), "compare due volte"),
+    (b"\xff\xfe{", "non è un file JSON"),
+    (b"[" * 100_000, "non è un file JSON"),
 ])
 def test_a_file_that_is_not_this_season_of_fixtures_is_one_clear_error(data: bytes, message: str) -> None:
+    # In Italian, the language the tests run in (tests/conftest.py).
     with pytest.raises(FixtureFileError, match=message):
         read_season(data, "it.1", "2025-26")
 

@@ -1,5 +1,5 @@
-"""Frozen dataclasses shared by the layers (feed specs, settings, parsed entries, refresh results), and the
-error of a feed that cannot be parsed."""
+"""Frozen dataclasses shared by the layers (feed specs, settings, the fixtures source, parsed entries, refresh
+results), and the error of a feed that cannot be parsed."""
 
 from __future__ import annotations
 
@@ -31,6 +31,21 @@ class Settings:
     max_redirects: int = 5
     prefetch: bool = False
     theme: str = "textual-dark"
+    teams: tuple[str, ...] = ()  # the user's teams, as the gazetteer names them (checked by reader.matches)
+    no_spoilers: bool = False  # hide every match's score and ratings until it is marked as watched
+
+
+# openfootball's published files: one per season and competition (football.json, public domain).
+FIXTURES_URL = "https://raw.githubusercontent.com/openfootball/football.json/master/{season}/{code}.json"
+
+
+@dataclass(frozen=True, slots=True)
+class FixturesSpec:
+    """The `[fixtures]` table of feeds.toml: where `sportreader fixtures update` downloads each competition's
+    season ({season} like 2026-27, {code} like it.1) and which competitions it follows."""
+
+    url: str = FIXTURES_URL
+    competitions: tuple[str, ...] = ("it.1", "it.2", "uefa.cl")
 
 
 class FeedParseError(Exception):

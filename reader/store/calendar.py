@@ -119,9 +119,12 @@ def by_key(store: Store, key: str) -> Fixture | None:
     return _fixture(rows[0]) if rows else None
 
 
-def count(store: Store) -> int:
-    """How many fixtures the calendar holds."""
-    return int(store._read("SELECT count(*) FROM fixtures")[0][0])
+def count(store: Store, competition: str | None = None, season: str | None = None) -> int:
+    """How many fixtures the calendar holds (of one competition's season, when given)."""
+    if competition is None:
+        return int(store._read("SELECT count(*) FROM fixtures")[0][0])
+    return int(store._read("SELECT count(*) FROM fixtures x JOIN fixture_sources s ON s.id = x.source_id "
+                           "WHERE s.competition = ? AND s.season = ?", (competition, season))[0][0])
 
 
 def _fixture(row: Sequence[object]) -> Fixture:

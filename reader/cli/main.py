@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader import __version__
+from reader.cli import matches as match_commands
 from reader.feeds import tls
 from reader.models import FeedResult
 from reader.settings import paths
@@ -76,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("path", nargs="?", default="-", metavar="PATH",
                           help="a UTF-8 text file, paragraphs between blank lines; - or nothing reads stdin")
     annotate.add_argument("--json", action="store_true", help="print the annotation as one JSON object")
+    match_commands.add_parsers(sub)
     return parser
 
 
@@ -415,5 +417,5 @@ def _jsonable(value: Any) -> Any:
 COMMANDS: dict[str, Callable[[Context], int]] = {
     "tui": cmd_tui, "refresh": cmd_refresh, "list": cmd_list, "search": cmd_search, "show": cmd_show,
     "feeds": cmd_feeds, "check": cmd_check, "config": cmd_config, "annotate": cmd_annotate,
-    "opml": cmd_opml,
+    "opml": cmd_opml, **match_commands.COMMANDS,
 }

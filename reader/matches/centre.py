@@ -92,7 +92,7 @@ def fixture_view(fixture: Fixture, stories_: Sequence[Story] = ()) -> MatchView:
 
 def _view(match: Joined) -> MatchView:
     staged: list[tuple[ReadEntry, str]] = sorted(
-        ((entry, stage_of(entry.reading.kind, entry.title, after, entry.summary)) for entry, after in match.entries),
+        ((entry, stage_of(entry.reading.kind, entry.reading.cue, after)) for entry, after in match.entries),
         key=lambda item: (stage_rank(item[1]), item[0].published, item[0].id))
     timeline = tuple(stories(staged))
     if match.fixture is not None:

@@ -23,7 +23,7 @@ from itertools import combinations
 from reader.matches.competitions import EXCLUSIVE
 from reader.matches.openfootball import fixture_key
 from reader.matches.rome import in_rome
-from reader.matches.stages import Phase, effective_kind, phase_of, title_cue
+from reader.matches.stages import Phase, phase_of
 from reader.store.calendar import Fixture
 from reader.store.readings import ReadEntry
 
@@ -86,7 +86,7 @@ def join(entries: Iterable[ReadEntry], fixtures: Sequence[Fixture]) -> list[Join
 
 
 def _phase(entry: ReadEntry) -> Phase | None:
-    phase = phase_of(entry.reading.kind, entry.title, entry.summary)
+    phase = phase_of(entry.reading.kind, entry.reading.cue)
     return "post" if phase is not None and entry.reading.score else phase  # a result is never a preview
 
 
@@ -120,8 +120,7 @@ class _Calendar:
 
 def match_bound(entry: ReadEntry) -> bool:
     """Whether the article is about a match by nature (a preview, a report, a press conference...)."""
-    kind = effective_kind(entry.reading.kind, entry.title, entry.summary)
-    return kind in TEAM_KINDS or title_cue(entry.title) is not None
+    return entry.reading.kind in TEAM_KINDS or entry.reading.cue is not None
 
 
 def _closest(entry: ReadEntry, phase: Phase, fixtures: Iterable[Fixture],

@@ -15,14 +15,15 @@ from functools import cache
 from pathlib import Path
 
 from reader.matches.competitions import named_competition
-from reader.matches.stages import is_roundup
+from reader.matches.stages import effective_kind, is_roundup, title_cue
+from reader.matches.stories import shingles
 from reader.matches.tables import DATA_DIR
 from reader.store import Store
 from reader.store import readings as stored
 from reader.store.readings import EntryText, Reading
 
 # Bump when this module reads differently; a change of the annotator or of the data files is seen by itself.
-REVISION = 1
+REVISION = 2
 LEAD_CHARS = 400
 BATCH = 500  # readings stored per transaction: a long first reading never holds the write lock for long
 _NEVER_A_MATCH = frozenset({"mercato"})
@@ -47,14 +48,15 @@ def read_entry(title: str, summary: str, categories: Sequence[str] = ()) -> Read
     from reader.annotate import headline
 
     lead = summary.split("\n\n", 1)[0][:LEAD_CHARS]
-    match, kind = headline(title, lead)
-    competition = named_competition(title, categories)
+    match, found = headline(title, lead)
+    kind = effective_kind(found, title, lead)
+    competition, cue, text = named_competition(title, categories), title_cue(title), shingles(f"{title}\n{summary}")
     if is_roundup(title) and (match is None or not _in_title(title)):
-        return Reading(None, None, None, kind, competition=competition)  # a round-up names teams in passing
+        return Reading(None, None, None, kind, (), competition, cue, text)  # it names teams in passing
     if match is not None:
-        return Reading(match.home, match.away, match.score, kind, competition=competition)
+        return Reading(match.home, match.away, match.score, kind, (), competition, cue, text)
     teams = () if kind in _NEVER_A_MATCH else named_teams(f"{title}\n\n{lead}")
-    return Reading(None, None, None, kind, teams, competition)
+    return Reading(None, None, None, kind, teams, competition, cue, text)
 
 
 def _in_title(title: str) -> bool:

@@ -4,6 +4,7 @@ vigilia (the eve, the press conferences) -> probabili formazioni -> anteprima ->
 pagelle -> interviste post-partita -> moviola -> commenti. An article's stage comes from its kind, words of
 its title and which side of the kick-off it was published; an article of a kind this module does not know
 (the annotator may learn new ones) is placed like one of no kind: by its title's words, then by its time.
+The title's words are read once, with the article (`title_cue`, `effective_kind`); the rest needs no text.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ _CUE_WORDS: tuple[tuple[Stage, Phase, str], ...] = (
 _ROUNDUP = re.compile(r"\bclassific[ah]e?\b|\bprogramma\b|\bgiornata\b|\bturno\b|\bsorteggi[oi]\b"
                       r"|\bil punto sull[ae]\b|\brisultati\b|\bcalendario\b|\bverdetti\b", re.IGNORECASE)
 _TITLE_CUES = tuple((stage, phase, re.compile(pattern, re.IGNORECASE)) for stage, phase, pattern in _CUE_WORDS)
+_CUE_PHASES: dict[str | None, Phase] = {stage: phase for stage, phase, _ in _CUE_WORDS}
 
 _CONFERENCE = re.compile(r"\bconferenza\b", re.IGNORECASE)
 _IN_CONFERENCE = re.compile(r"\bin conferenza\b|\bconferenza stampa\b|\bsala stampa\b", re.IGNORECASE)
@@ -73,25 +75,22 @@ def title_cue(title: str) -> Stage | None:
     return cue[0] if cue else None
 
 
-def phase_of(kind: str, title: str, lead: str = "") -> Phase | None:
-    """When an article of this kind and title is published against the kick-off; None: never about a match."""
-    kind = effective_kind(kind, title, lead)
+def phase_of(kind: str, cue: str | None) -> Phase | None:
+    """When an article of this kind (and title cue) is published against the kick-off; None: never about a
+    match."""
     if kind in UNMATCHED_KINDS:
         return None
-    cue = _cue(title)
-    if cue is not None and kind not in ("cronaca", "pagelle"):
-        return cue[1]
+    if cue in _CUE_PHASES and kind not in ("cronaca", "pagelle"):
+        return _CUE_PHASES[cue]
     return PHASES.get(kind, "either")
 
 
-def stage_of(kind: str, title: str, after_kickoff: bool, lead: str = "") -> Stage:
-    """The stage of a joined article, from its kind, its title's words and its side of the kick-off."""
-    kind = effective_kind(kind, title, lead)
+def stage_of(kind: str, cue: str | None, after_kickoff: bool) -> Stage:
+    """The stage of a joined article, from its kind, its title's cue and its side of the kick-off."""
     if kind == "pagelle":
         return "pagelle"
-    cue = _cue(title)
-    if cue is not None and (cue[1] == "post") == after_kickoff:
-        return cue[0]
+    if cue in _CUE_PHASES and (_CUE_PHASES[cue] == "post") == after_kickoff:
+        return cue  # type: ignore[return-value]
     if kind == "cronaca":
         return "cronaca" if after_kickoff else "anteprima"
     if kind == "anteprima":

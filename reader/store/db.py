@@ -98,7 +98,8 @@ MIGRATIONS: tuple[str, ...] = (
     # 5: the match centre. The fixtures calendar, one source per competition and season (a file shipped with
     # the app, downloaded, or the demo's), replaced whole; what the match detector read in each entry, kept
     # so that joining articles to matches never reads a text twice (`version` says which detector read it);
-    # and the marks a user puts on a match (watched, no spoilers), by the match's key.
+    # and the marks a user puts on a match (watched, no spoilers), by the match's key. A reading keeps the
+    # shingles of its text (sorted 32-bit hashes) so that comparing stories reads no text either.
     """
     CREATE TABLE fixture_sources (
         id INTEGER PRIMARY KEY,
@@ -137,8 +138,10 @@ MIGRATIONS: tuple[str, ...] = (
         away TEXT,
         score TEXT,
         kind TEXT NOT NULL,
+        cue TEXT,
         teams TEXT NOT NULL DEFAULT '',
-        competition TEXT
+        competition TEXT,
+        shingles BLOB NOT NULL DEFAULT x''
     );
     CREATE TABLE match_marks (
         match_key TEXT PRIMARY KEY,

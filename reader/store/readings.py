@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from reader.store.store import SEPARATOR, Store
 
@@ -18,7 +19,8 @@ TEXT_CHARS = 600  # of the summary: what the detector and the story similarity r
 @dataclass(frozen=True, slots=True)
 class Reading:
     """The teams of the fixture the title or lead names (in their order there), its score, the article's
-    kind, the other teams named, and the competition the text says, if any."""
+    kind, the stage its title's words tell (`cue`), the other teams named, the competition the text says,
+    and the shingles of its text (for telling the same story apart)."""
 
     home: str | None
     away: str | None
@@ -26,6 +28,8 @@ class Reading:
     kind: str
     teams: tuple[str, ...] = ()
     competition: str | None = None
+    cue: str | None = None
+    shingles: bytes = b""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,14 +45,13 @@ class EntryText:
 
 @dataclass(frozen=True, slots=True)
 class ReadEntry:
-    """An entry as the match centre joins it: its preview's fields, the start of its text and its reading."""
+    """An entry as the match centre joins it: its preview's fields and its reading."""
 
     id: int
     feed: str
     title: str
     link: str
     published: datetime
-    summary: str
     reading: Reading
 
 
@@ -67,9 +70,9 @@ def save(store: Store, version: str, readings: Sequence[tuple[EntryText, Reading
     with store.transaction() as conn:
         conn.executemany(
             """INSERT OR REPLACE INTO entry_readings (entry_id, version, content_hash, home, away, score, kind,
-                 teams, competition) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [(e.id, version, e.content_hash, r.home, r.away, r.score, r.kind, SEPARATOR.join(r.teams),
-              r.competition) for e, r in readings])
+                 cue, teams, competition, shingles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [(e.id, version, e.content_hash, r.home, r.away, r.score, r.kind, r.cue, SEPARATOR.join(r.teams),
+              r.competition, r.shingles) for e, r in readings])
 
 
 def joinable(store: Store, start: datetime | None = None, end: datetime | None = None,
@@ -86,11 +89,12 @@ def joinable(store: Store, start: datetime | None = None, end: datetime | None =
         clauses.append("e.published < ?")
         params.append(end.timestamp())
     rows = store._read(
-        f"""SELECT e.id, f.name, e.title, e.link, e.published, substr(e.summary, 1, {TEXT_CHARS}),
-                   r.home, r.away, r.score, r.kind, r.teams, r.competition
+        f"""SELECT e.id, f.name, e.title, e.link, e.published, r.home, r.away, r.score, r.kind, r.cue, r.teams,
+                   r.competition, r.shingles
             FROM entry_readings r JOIN entries e ON e.id = r.entry_id JOIN feeds f ON f.id = e.feed_id
-            WHERE {" AND ".join(clauses)} ORDER BY e.published, e.id""", params)
-    return [_entry(row) for row in rows]
+            WHERE {" AND ".join(clauses)}""", params)
+    # Sorted here: in SQL the order by time and id made a temporary B-tree that doubled the query's time.
+    return [_entry(tuple(row)) for row in sorted(rows, key=lambda row: (row[4], row[0]))]
 
 
 def count(store: Store) -> int:
@@ -98,13 +102,12 @@ def count(store: Store) -> int:
     return int(store._read("SELECT count(*) FROM entry_readings")[0][0])
 
 
-def _entry(row: Sequence[object]) -> ReadEntry:
-    published = row[4]
-    assert isinstance(published, int | float)
-    reading = Reading(home=_optional(row[6]), away=_optional(row[7]), score=_optional(row[8]), kind=str(row[9]),
-                      teams=_split(row[10]), competition=_optional(row[11]))
-    return ReadEntry(id=int(str(row[0])), feed=str(row[1]), title=str(row[2]), link=str(row[3]),
-                     published=datetime.fromtimestamp(float(published), UTC), summary=str(row[5]), reading=reading)
+def _entry(row: tuple[Any, ...]) -> ReadEntry:
+    """A row of `joinable` (its columns are already the types of the fields: this runs for every entry)."""
+    entry_id, feed, title, link, published, home, away, score, kind, cue, teams, competition, shingles = row
+    reading = Reading(home, away, score, kind, tuple(teams.split(SEPARATOR)) if teams else (), competition, cue,
+                      shingles)
+    return ReadEntry(entry_id, feed, title, link, datetime.fromtimestamp(published, UTC), reading)
 
 
 def _json_ids(ids: Sequence[int]) -> str:
@@ -113,7 +116,3 @@ def _json_ids(ids: Sequence[int]) -> str:
 
 def _split(value: object) -> tuple[str, ...]:
     return tuple(v for v in str(value or "").split(SEPARATOR) if v)
-
-
-def _optional(value: object) -> str | None:
-    return None if value is None else str(value)

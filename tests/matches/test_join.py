@@ -23,7 +23,7 @@ def entry(title: str, hours: float, kind: str, home: str | None = None, away: st
           score: str | None = None, teams: tuple[str, ...] = (), competition: str | None = None,
           feed: str = "Gazzetta") -> ReadEntry:
     return ReadEntry(id=next(_ids), feed=feed, title=title, link="", published=KICKOFF + timedelta(hours=hours),
-                     summary="", reading=Reading(home, away, score, kind, teams, competition))
+                     reading=Reading(home, away, score, kind, teams, competition))
 
 
 def keys(joined: list[Joined]) -> dict[str, list[str]]:

@@ -86,10 +86,12 @@ def test_joinable_entries_are_those_naming_a_team_oldest_first_and_go_with_their
     pending = {e.title: e for e in readings.stale(store, "v1")}
     readings.save(store, "v1", [(pending["Milan-Lazio"], Reading("Milan", "Lazio", None, "anteprima")),
                                 (pending["Mercato"], Reading(None, None, None, "mercato")),
-                                (pending["Inter"], Reading(None, None, None, "intervista", ("Inter", "Genoa")))])
+                                (pending["Inter"], Reading(None, None, None, "intervista", ("Inter", "Genoa"),
+                                                           cue="vigilia", shingles=b"\x01\x00\x00\x00"))])
     joinable = readings.joinable(store)
     assert [(e.title, e.reading.teams) for e in joinable] == [("Milan-Lazio", ()), ("Inter", ("Inter", "Genoa"))]
-    assert joinable[0].feed == "Gazzetta" and joinable[0].summary == "Sommario a"
+    assert joinable[0].feed == "Gazzetta" and joinable[1].reading.cue == "vigilia"
+    assert joinable[1].reading.shingles == b"\x01\x00\x00\x00"
     assert [e.title for e in readings.joinable(store, start=NOW - timedelta(hours=2))] == ["Inter"]
     assert [e.title for e in readings.joinable(store, ids=[pending["Mercato"].id])] == ["Mercato"]
     store.prune(1, NOW + timedelta(days=1))

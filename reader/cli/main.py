@@ -120,6 +120,11 @@ class Context:
         demo_config: Config = self._demo_server.config(config)
         return demo_config
 
+    @property
+    def demo_fixtures(self) -> dict[tuple[str, str], bytes] | None:
+        """The demo edition's calendar as its server publishes it (once `config()` started it), else None."""
+        return self._demo_server.fixtures if self._demo_server is not None else None
+
     @contextmanager
     def store(self) -> Iterator[Store]:
         with Store(paths.database_file(self.data_dir)) as store:

@@ -114,10 +114,10 @@ def cmd_match(ctx: Context) -> int:
 
 
 def _prepare(ctx: Context, store: Store) -> None:
-    """The shipped calendar (not for the demo, which has its own) and the articles not read yet."""
+    """The calendar (the demo edition's own, or the shipped one) and the articles not read yet."""
     from reader.matches import centre
 
-    centre.prepare(store, shipped=not ctx.args.demo)
+    centre.prepare(store, demo=ctx.demo_fixtures)
 
 
 def _team(ctx: Context, name: str | None) -> str | None:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime
 from itertools import groupby
 
 from reader.matches.competitions import competition_name
-from reader.matches.openfootball import Season, fixture_key
+from reader.matches.openfootball import Season, fixture_key, read_season
 from reader.matches.rome import kickoff_utc
 from reader.matches.tables import DATA_DIR
 from reader.store import Store
@@ -46,6 +46,20 @@ def ensure_shipped(store: Store, now: datetime | None = None) -> int:
         old = have.get((competition, season))
         if old is None or (old.origin == "shipped" and old.digest != digest):
             store_season(store, _season(competition, season, block), origin="shipped", digest=digest, now=now)
+            loaded += 1
+    return loaded
+
+
+def ensure_files(store: Store, files: Mapping[tuple[str, str], bytes], *, origin: str,
+                 now: datetime | None = None) -> int:
+    """Store seasons given as openfootball files by (competition, season) - the demo edition's calendar -
+    unless the store holds the same bytes already. Returns how many were stored."""
+    loaded = 0
+    for (competition, season), data in files.items():
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        old = stored.source(store, competition, season)
+        if old is None or old.digest != digest:
+            store_season(store, read_season(data, competition, season), origin=origin, digest=digest, now=now)
             loaded += 1
     return loaded
 

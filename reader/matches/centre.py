@@ -7,10 +7,10 @@ timeline of stories in match order; `match` and `match_of` find one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 
-from reader.matches.calendar import ensure_shipped
+from reader.matches.calendar import ensure_files, ensure_shipped
 from reader.matches.join import DAY, Joined, join
 from reader.matches.model import MatchView, Story
 from reader.matches.reading import update_readings
@@ -28,10 +28,13 @@ MARGIN = 6 * DAY
 KEY_WINDOW = (-12 * DAY, 16 * DAY)
 
 
-def prepare(store: Store, *, shipped: bool = True) -> int:
-    """Load the shipped calendar if the store lacks it (`shipped`), and read the entries not read yet;
-    returns how many entries were read."""
-    if shipped:
+def prepare(store: Store, *, shipped: bool = True, demo: Mapping[tuple[str, str], bytes] | None = None) -> int:
+    """Load the calendar: the demo edition's seasons when given (`demo`: openfootball files by competition
+    and season, from reader.demo.render_fixtures), else the shipped ones the store lacks (`shipped`); then
+    read the entries not read yet. Returns how many entries were read."""
+    if demo is not None:
+        ensure_files(store, demo, origin="demo")
+    elif shipped:
         ensure_shipped(store)
     return update_readings(store)
 

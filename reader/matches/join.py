@@ -30,7 +30,12 @@ from reader.store.readings import ReadEntry
 HOUR, DAY = timedelta(hours=1), timedelta(days=1)
 # published - kickoff, for an article naming both teams: (earliest, latest).
 WINDOWS: dict[Phase, tuple[timedelta, timedelta]] = {
-    "pre": (-5 * DAY, 1 * HOUR), "post": (-2 * HOUR, 4 * DAY), "either": (-4 * DAY, 4 * DAY)}
+    "pre": (-6 * DAY, 1 * HOUR), "post": (-2 * HOUR, 4 * DAY), "either": (-4 * DAY, 4 * DAY)}
+# For an article naming the two teams only in passing (not as a fixture, and not a preview, a report or a
+# press conference by nature): nearer the match, so that a round-up of Tuesday's games is not taken for
+# a preview of Saturday's.
+NAMED_WINDOWS: dict[Phase, tuple[timedelta, timedelta]] = {
+    "pre": (-3 * DAY, 1 * HOUR), "post": (-2 * HOUR, 3 * DAY), "either": (-2 * DAY, 2 * DAY)}
 # The same for an article naming one team: tighter, since that team may play twice a week.
 TEAM_WINDOWS: dict[Phase, tuple[timedelta, timedelta]] = {
     "pre": (-3 * DAY, 1 * HOUR), "post": (-2 * HOUR, 2 * DAY), "either": (-2 * DAY, 1 * DAY)}
@@ -109,8 +114,9 @@ class _Calendar:
         bound = match_bound(entry)
         # An article about a match by nature may name its opponent anywhere; any other names its subject
         # first, so only the first two teams it names are read as a fixture.
+        windows = WINDOWS if bound else NAMED_WINDOWS
         for pair in combinations(reading.teams, 2) if bound else [reading.teams[:2]] if len(reading.teams) > 1 else ():
-            found = _closest(entry, phase, self.by_pair.get(frozenset(pair), ()), WINDOWS)
+            found = _closest(entry, phase, self.by_pair.get(frozenset(pair), ()), windows)
             if found is not None:
                 return found
         if reading.teams and bound:

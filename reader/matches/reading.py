@@ -22,8 +22,11 @@ from reader.store import Store
 from reader.store import readings as stored
 from reader.store.readings import EntryText, Reading
 
-# Bump when this module reads differently; a change of the annotator or of the data files is seen by itself.
+# Bump to read every entry again; a change of the code or data a reading depends on is seen by itself.
 REVISION = 2
+# The match centre's own modules a reading depends on (the cue and round-up words, the competitions, the
+# shingles), beside the whole annotator.
+READING_MODULES = ("reading.py", "stages.py", "competitions.py", "stories.py")
 LEAD_CHARS = 400
 BATCH = 500  # readings stored per transaction: a long first reading never holds the write lock for long
 _NEVER_A_MATCH = frozenset({"mercato"})
@@ -31,13 +34,15 @@ _NEVER_A_MATCH = frozenset({"mercato"})
 
 @cache
 def detector_version() -> str:
-    """A digest of everything a reading depends on: this revision, the annotator's code and data, the tables."""
+    """A digest of everything a reading depends on: this revision, the annotator's code and data, the match
+    centre's reading modules and tables."""
     import reader.annotate
 
     digest = hashlib.blake2b(str(REVISION).encode(), digest_size=8)
     annotate_dir = Path(reader.annotate.__file__).parent
+    own = [Path(__file__).with_name(name) for name in READING_MODULES]
     for path in sorted((*annotate_dir.rglob("*.py"), *annotate_dir.rglob("*.gz"), *annotate_dir.rglob("*.tsv"),
-                        *DATA_DIR.glob("*.tsv"))):
+                        *DATA_DIR.glob("*.tsv"), *own)):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

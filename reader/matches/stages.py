@@ -44,7 +44,8 @@ _CUE_WORDS: tuple[tuple[Stage, Phase, str], ...] = (
 # A title about a round, a table or a draw is about no one match, whatever teams its lead names (unless the
 # title itself names a fixture: "13ª giornata: Inter-Genoa 2-0").
 _ROUNDUP = re.compile(r"\bclassific[ah]e?\b|\bprogramma\b|\bgiornata\b|\bturno\b|\bsorteggi[oi]\b"
-                      r"|\bil punto sull[ae]\b|\brisultati\b|\bcalendario\b|\bverdetti\b", re.IGNORECASE)
+                      r"|\bil punto sull[ae]\b|\brisultati\b|\bcalendario\b|\bverdetti\b|\ble italiane\b"
+                      r"|\bla notte (?:di|della|europea)\b|\bserata europea\b", re.IGNORECASE)
 _TITLE_CUES = tuple((stage, phase, re.compile(pattern, re.IGNORECASE)) for stage, phase, pattern in _CUE_WORDS)
 _CUE_PHASES: dict[str | None, Phase] = {stage: phase for stage, phase, _ in _CUE_WORDS}
 

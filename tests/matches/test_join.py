@@ -39,11 +39,11 @@ def test_a_preview_joins_the_next_fixture_and_a_report_the_last_of_the_same_two_
 
 def test_an_article_outside_its_kinds_window_or_of_transfer_news_never_joins_the_fixture() -> None:
     derby = fixture("Inter", "Milan")
-    found = join([entry("troppo presto", -24 * 6, "anteprima", "Inter", "Milan"),
+    found = join([entry("troppo presto", -24 * 7, "anteprima", "Inter", "Milan"),
                   entry("un risultato prima", -5, "cronaca", "Inter", "Milan", score="1-0"),
                   entry("mercato", 10, "mercato", "Inter", "Milan")], [derby])
     assert all(m.fixture is None for m in found)
-    assert sorted(keys(found)) == ["2026-11-23-inter-milan", "2026-11-29-inter-milan-bis"]  # never the fixture's key
+    assert sorted(keys(found)) == ["2026-11-22-inter-milan", "2026-11-29-inter-milan-bis"]  # never the fixture's key
 
 
 def test_a_cup_named_in_the_title_never_joins_a_league_fixture_of_the_same_teams() -> None:

@@ -2,7 +2,8 @@
 
 `prepare` loads the shipped calendar when needed and reads the entries not read yet (incremental: each entry
 is read once); `matches` joins the read entries to the calendar and returns the matches, each with its
-timeline of stories in match order; `match` and `match_of` find one.
+timeline of stories in match order; `match` and `match_of` find one (by its key, by one of its articles),
+`last_and_next` a team's latest and coming match.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from reader.store.readings import ReadEntry
 # of the join, with room for a match formed from articles over several days.
 MARGIN = 6 * DAY
 KEY_WINDOW = (-12 * DAY, 16 * DAY)
+AROUND = 30 * DAY  # how far a team's last and next matches are looked for
 
 
 def prepare(store: Store, *, shipped: bool = True, demo: Mapping[tuple[str, str], bytes] | None = None) -> int:
@@ -79,6 +81,15 @@ def match_of(store: Store, entry_id: int) -> MatchView | None:
         if any(e.id == entry_id for e in view.entries):
             return view
     return None
+
+
+def last_and_next(store: Store, team: str, now: datetime) -> tuple[MatchView | None, MatchView | None]:
+    """A team's last match kicked off by `now` and its next one (with their articles), within a month of
+    it: what "my team" opens on. A match outside the calendar counts by its first article."""
+    views = matches(store, team=team, start=now - AROUND, end=now + AROUND, with_fixtures=True)
+    past = [v for v in views if v.when <= now]
+    future = [v for v in views if v.when > now]
+    return (past[-1] if past else None), (future[0] if future else None)
 
 
 def build(joined: Iterable[Joined]) -> list[MatchView]:

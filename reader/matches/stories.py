@@ -44,18 +44,21 @@ def containment(a: frozenset[int] | set[int], b: frozenset[int] | set[int]) -> f
 
 
 def stories(entries: Sequence[tuple[ReadEntry, str]]) -> list[Story]:
-    """One match's articles with their stages (oldest first) grouped into stories, in the same order."""
+    """One match's articles with their stages (oldest first) grouped into stories, in the same order. An
+    article joins the story it shares most words with, among those it shares enough with."""
     groups: list[_Group] = []
     for entry, stage in entries:
         text: set[int] | None = None  # unpacked only when there is a story to compare it with
+        best: tuple[float, _Group] | None = None
         for group in groups:
             same_stage = group.stage == stage
             if group.may_take(entry, STORY_SPAN if same_stage else REPUBLISHED_SPAN):
                 text = text if text is not None else _text(entry)
-                needed = SAME_STORY if same_stage else SAME_TEXT
-                if any(containment(text, other) >= needed for other in group.texts):
-                    group.add(entry, text)
-                    break
+                share = max(containment(text, other) for other in group.texts)
+                if share >= (SAME_STORY if same_stage else SAME_TEXT) and (best is None or share > best[0]):
+                    best = (share, group)
+        if best is not None and text is not None:
+            best[1].add(entry, text)
         else:
             groups.append(_Group(stage, entry))
     return [Story(g.members[0], g.stage, tuple(g.members[1:])) for g in groups]

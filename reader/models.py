@@ -1,5 +1,5 @@
-"""Frozen dataclasses shared by the layers (feed specs, settings, parsed entries, refresh results), and the
-error of a feed that cannot be parsed."""
+"""Frozen dataclasses shared by the layers (feed specs, settings, the fixtures source, parsed entries, refresh
+results), and the error of a feed that cannot be parsed."""
 
 from __future__ import annotations
 
@@ -34,6 +34,21 @@ class Settings:
     language: str = "auto"  # "it", "en", or "auto": the locale's
     timezone: str = "auto"  # an IANA zone ("Europe/Rome"), or "auto": the system's
     browser: str = "auto"  # the command that opens a link, or "auto": $BROWSER, else the system's browser
+    teams: tuple[str, ...] = ()  # the user's teams, as the gazetteer names them (checked by reader.matches)
+    no_spoilers: bool = False  # hide every match's score and ratings until it is marked as watched
+
+
+# openfootball's published files: one per season and competition (football.json, public domain).
+FIXTURES_URL = "https://raw.githubusercontent.com/openfootball/football.json/master/{season}/{code}.json"
+
+
+@dataclass(frozen=True, slots=True)
+class FixturesSpec:
+    """The `[fixtures]` table of feeds.toml: where `sportreader fixtures update` downloads each competition's
+    season ({season} like 2026-27, {code} like it.1) and which competitions it follows."""
+
+    url: str = FIXTURES_URL
+    competitions: tuple[str, ...] = ("it.1", "it.2", "uefa.cl")
 
 
 class FeedParseError(Exception):

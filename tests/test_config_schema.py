@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.models import FeedSpec, Settings
+from reader.models import FeedSpec, FixturesSpec, Settings
 from reader.settings import schema
 from reader.settings.config import ConfigError, NameSpec, parse_config_text
 
@@ -20,10 +20,12 @@ FIELD_TYPES: dict[str, object] = {
     schema.WHOLE: int, schema.NUMBER: float, schema.FLAG: bool, schema.TEXT: str, schema.THEME: str,
     schema.LABEL: str, schema.URL: str, schema.LABELS: tuple[str, ...], schema.NAME_KIND: str,
     schema.LANGUAGE: str, schema.TIMEZONE: str,
+    schema.URL_TEMPLATE: str, schema.CODES: tuple[str, ...],
 }
 
 
-@pytest.mark.parametrize(("table", "record"), [("settings", Settings), ("feeds", FeedSpec), ("names", NameSpec)])
+@pytest.mark.parametrize(("table", "record"), [("settings", Settings), ("feeds", FeedSpec), ("names", NameSpec),
+                                               ("fixtures", FixturesSpec)])
 def test_each_row_is_a_field_of_its_record_in_order(table: str, record: type) -> None:
     rows = list(schema.ROWS[table].values())
     hints = typing.get_type_hints(record)
@@ -106,3 +108,20 @@ def test_every_mistake_of_names_keys_and_highlight_is_reported() -> None:
 def test_a_feed_with_a_mistake_is_left_out_of_the_duplicate_checks() -> None:
     text = '[[feeds]]\nname = "A"\nurl = "https://a.it/"\nenabled = 1\n\n[[feeds]]\nname = "A"\nurl = "https://a.it/"\n'
     assert problems_of(text) == [(4, "feeds[0].enabled", "must be true or false, got an integer")]
+
+
+def test_the_fixtures_table_and_my_teams_are_read_and_checked() -> None:
+    config = parse_config_text('[settings]\nteams = ["inter", "Juve"]\nno_spoilers = true\n\n[fixtures]\n'
+                               'url = "https://f.example/{season}/{code}.json"\ncompetitions = ["it.1", "uefa.cl"]\n',
+                               Path("feeds.toml"))
+    assert config.settings.teams == ("inter", "Juve") and config.settings.no_spoilers
+    assert config.fixtures == FixturesSpec("https://f.example/{season}/{code}.json", ("it.1", "uefa.cl"))
+    assert parse_config_text("", Path("feeds.toml")).fixtures == FixturesSpec()
+    text = '[fixtures]\nurl = "https://f.example/{season}.json"\ncompetitions = ["it.1", "Serie A"]\nurls = 1\n'
+    assert problems_of(text) == [
+        (2, "fixtures.url", "must hold {code} (the competition) and may hold {season}"),
+        (3, "fixtures.competitions[1]", "'Serie A' is not a competition code (examples: 'it.1', 'it.2', 'uefa.cl')"),
+        (4, "fixtures.urls", "unknown key 'urls'; did you mean 'url'?"),
+    ]
+    assert problems_of('[fixtures]\nurl = "https://f.example/{year}/{code}"\n')[0][2] == (
+        "may hold only {season} and {code} between braces")

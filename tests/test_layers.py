@@ -24,8 +24,10 @@ ALLOWED: dict[str, frozenset[str]] = {
     "article": frozenset({"models", "settings", "text", "store", "feeds"}),
     "annotate": frozenset({"models", "settings"}),
     "demo": frozenset({"models", "settings"}),
-    "cli": frozenset({"models", "settings", "text", "store", "feeds", "article", "annotate", "demo", "ui"}),
-    "ui": frozenset({"models", "settings", "text", "store", "feeds", "article", "annotate", "demo"}),
+    "matches": frozenset({"models", "settings", "text", "store", "feeds", "annotate"}),
+    "cli": frozenset({"models", "settings", "text", "store", "feeds", "article", "annotate", "demo", "matches",
+                      "ui"}),
+    "ui": frozenset({"models", "settings", "text", "store", "feeds", "article", "annotate", "demo", "matches"}),
     "__main__": frozenset({"cli"}),
 }
 # Only the two packages on top draw on the terminal's framework.

@@ -98,6 +98,11 @@ class Context:
         with Store(paths.database_file(self.data_dir)) as store:
             yield store
 
+    @property
+    def demo_fixtures(self) -> dict[tuple[str, str], bytes] | None:
+        """The demo edition's calendar as its server publishes it (once `config()` started it), else None."""
+        return self._demo_server.fixtures if self._demo_server is not None else None
+
     def close(self) -> None:
         if self._demo_server is not None:
             self._demo_server.stop()

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import __version__
+from reader.cli import matches as match_commands
 from reader.text.messages import _
 
 MAX_LISTED = 10_000  # `list -n`: more is no list anyone reads (and 200,000 rows took 2 minutes and 1 GB)
@@ -87,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("path", nargs="?", default="-", metavar=_("PATH"),
                           help=_("a UTF-8 text file, paragraphs between blank lines; - or nothing reads stdin"))
     annotate.add_argument("--json", action="store_true", help=_("print the annotation as one JSON object"))
+    match_commands.add_parsers(sub)
     return parser
 
 

@@ -1,8 +1,10 @@
 """The demo edition: invented outlets and articles, served from 127.0.0.1 to the normal refresh path.
 
-`edition.toml` lists the outlets and articles (written by the sportreader authors), `pages/` holds each
-article's full HTML page. Feeds are generated when the server starts, dated relative to that moment, so
-the edition always looks fresh.
+`edition.toml` lists the outlets, the articles (written by the sportreader authors) and the edition's own
+calendar of fixtures; `pages/` holds each article's full HTML page. Feeds are generated when the server
+starts, dated relative to that moment, so the edition always looks fresh; the fixtures are dated the same
+way and served as openfootball's JSON (one file per competition and season), so the match centre reads
+them through the same path as a downloaded season.
 
 May import: the standard library, reader.models and reader.settings. Never Textual, reader.cli or reader.ui.
 """
@@ -10,6 +12,7 @@ May import: the standard library, reader.models and reader.settings. Never Textu
 from __future__ import annotations
 
 import hashlib
+import json
 import threading
 import tomllib
 from dataclasses import dataclass, replace
@@ -19,8 +22,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
 from xml.sax.saxutils import escape, quoteattr
+from zoneinfo import ZoneInfo
 
-from reader.models import FeedSpec, Settings
+from reader.models import FeedSpec, FixturesSpec, Settings
 from reader.settings.config import Config
 
 EDITION_DIR = Path(__file__).parent
@@ -53,11 +57,24 @@ class DemoArticle:
 
 
 @dataclass(frozen=True, slots=True)
+class DemoFixture:
+    """A match of the demo edition's calendar; `hours_ago` is its kick-off (negative: still to come)."""
+
+    competition: str
+    round: str
+    home: str
+    away: str
+    hours_ago: float
+    score: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Edition:
     """The whole demo edition."""
 
     outlets: tuple[Outlet, ...]
     articles: tuple[DemoArticle, ...]
+    fixtures: tuple[DemoFixture, ...] = ()
 
     def page(self, slug: str) -> bytes:
         """The HTML page of an article."""
@@ -72,7 +89,10 @@ def load_edition(directory: Path = EDITION_DIR) -> Edition:
     articles = tuple(DemoArticle(a["outlet"], a["slug"], a["title"], a["summary"], a.get("author", ""),
                                  float(a.get("hours_ago", 1)), tuple(a.get("categories", [])))
                      for a in data["articles"])
-    return Edition(outlets, articles)
+    fixtures = tuple(DemoFixture(f["competition"], f["round"], f["home"], f["away"], float(f["hours_ago"]),
+                                 (int(f["score"][0]), int(f["score"][1])) if "score" in f else None)
+                     for f in data.get("fixtures", []))
+    return Edition(outlets, articles, fixtures)
 
 
 def feed_path(outlet: Outlet) -> str:
@@ -111,6 +131,29 @@ def edition_time(data_dir: Path, now: datetime | None = None) -> datetime:
     except OSError:
         pass  # a read-only data dir only costs the 304s
     return anchored
+
+
+def fixtures_path(competition: str, season: str) -> str:
+    """Where the server publishes a competition's season, as openfootball names its files."""
+    return f"/fixtures/{season}/{competition}.json"
+
+
+def render_fixtures(edition: Edition, now: datetime) -> dict[tuple[str, str], bytes]:
+    """The calendar as openfootball's JSON, one document per (competition, season), dated relative to now
+    on Italian clocks (as openfootball writes them)."""
+    rome = ZoneInfo("Europe/Rome")
+    matches: dict[tuple[str, str], list[dict[str, object]]] = {}
+    for f in edition.fixtures:
+        kickoff = (now - timedelta(hours=f.hours_ago)).astimezone(rome)
+        start = kickoff.year if kickoff.month >= 7 else kickoff.year - 1  # seasons start in July
+        season = f"{start}-{(start + 1) % 100:02d}"
+        score = {"ft": list(f.score)} if f.score else {}
+        matches.setdefault((f.competition, season), []).append(
+            {"round": f.round, "date": kickoff.strftime("%Y-%m-%d"), "time": kickoff.strftime("%H:%M"),
+             "team1": f.home, "team2": f.away, "score": score})
+    return {(code, season): json.dumps({"name": f"sportreader demo {code} {season.replace('-', '/')}",
+                                        "matches": items}, ensure_ascii=False, indent=1).encode("utf-8")
+            for (code, season), items in matches.items()}
 
 
 def render_feed(edition: Edition, outlet: Outlet, base: str, now: datetime) -> bytes:
@@ -164,6 +207,7 @@ class DemoServer:
         self._now = now
         self._pages: dict[str, tuple[bytes, str]] = {}
         self._http = _bind(port, _handler(self._pages))
+        self.fixtures: dict[tuple[str, str], bytes] = {}  # rendered when the server starts
         self.base = f"http://127.0.0.1:{self._http.server_address[1]}"
         self._thread = threading.Thread(target=self._http.serve_forever, args=(0.1,), daemon=True,
                                         name="demo-server")
@@ -177,6 +221,9 @@ class DemoServer:
             self._pages[feed_path(outlet)] = (body, f"{kind}; charset=utf-8")
         for article in self.edition.articles:
             self._pages[article_path(article)] = (self.edition.page(article.slug), "text/html; charset=utf-8")
+        self.fixtures = render_fixtures(self.edition, now)
+        for (code, season), body in self.fixtures.items():
+            self._pages[fixtures_path(code, season)] = (body, "application/json; charset=utf-8")
         self._thread.start()
         return self
 
@@ -193,11 +240,14 @@ class DemoServer:
         self.stop()
 
     def config(self, base: Config | None = None) -> Config:
-        """A config whose feeds are this server's outlets; everything else (settings, names, keys,
+        """A config whose feeds and fixtures are this server's; everything else (settings, names, keys,
         highlight) is `base`'s."""
         feeds = tuple(FeedSpec(o.name, self.base + feed_path(o), o.tags) for o in self.edition.outlets)
         kept = base or Config(path=EDITION_DIR / "edition.toml", origin="demo edition", settings=Settings())
-        return replace(kept, path=EDITION_DIR / "edition.toml", origin="demo edition", feeds=feeds)
+        codes = tuple(dict.fromkeys(f.competition for f in self.edition.fixtures))
+        fixtures = FixturesSpec(url=self.base + fixtures_path("{code}", "{season}"), competitions=codes)
+        return replace(kept, path=EDITION_DIR / "edition.toml", origin="demo edition", feeds=feeds,
+                       fixtures=fixtures)
 
 
 def _bind(port: int, handler: type[BaseHTTPRequestHandler]) -> ThreadingHTTPServer:

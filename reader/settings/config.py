@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
-from reader.models import FeedSpec, Settings
+from reader.models import FeedSpec, FixturesSpec, Settings
 from reader.settings import paths, schema, values
 from reader.text.messages import N_, _
 from reader.text.sanitize import clean_line
@@ -59,6 +59,19 @@ class ConfigError(Exception):
         return _visible(f"{where}:{key} {self.message}")
 
 
+def located_error(config: Config, key_path: tuple[str | int, ...], message: str) -> ConfigError:
+    """A problem found in a loaded config by a layer that checks a value further (a team the gazetteer does
+    not know), located in the file as the loader would have located it."""
+    from reader.settings.locate import KeyLocator, dotted
+
+    try:
+        text = config.path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    return ConfigError(config.path, message, line=KeyLocator(text).line_of(key_path) if text else None,
+                       key=dotted(key_path))
+
+
 def _visible(text: str) -> str:
     return "".join(f"\\u{ord(ch):04x}" if values.invisible(ch) else ch for ch in text)
 
@@ -82,6 +95,7 @@ class Config:
     names: Mapping[str, NameSpec] = field(default_factory=dict)
     keys: Mapping[str, str] = field(default_factory=dict)
     highlight: Mapping[str, str] = field(default_factory=dict)
+    fixtures: FixturesSpec = field(default_factory=FixturesSpec)
 
     @property
     def enabled_feeds(self) -> tuple[FeedSpec, ...]:
@@ -204,6 +218,8 @@ class _Checker:
             names=self.checked(lambda: self.names(self.table(data, "names")), {}),
             keys=self.checked(lambda: self.keys(self.table(data, "keys")), {}),
             highlight=self.checked(lambda: self.plain(self.table(data, "highlight"), "highlight"), {}),
+            fixtures=self.checked(lambda: FixturesSpec(**(self.fields(self.table(data, "fixtures"), "fixtures",
+                                                                      ("fixtures",)) or {})), FixturesSpec()),
         )
         if self.problems:
             first, *others = sorted(self.problems, key=lambda e: (e.line is None, e.line or 0))

@@ -1,9 +1,9 @@
 """The schema of feeds.toml: its tables, and for each key the kind of value it holds and its range.
 
 Data only; reader.settings.values checks a value against its row, reader.settings.config walks the
-tables. The defaults are the fields' own, in Settings and FeedSpec (reader.models) and NameSpec: a key
-left out of the file is not passed, so the record's default applies. A test holds the rows of
-[settings], [[feeds]] and [names] to those records' fields (names, order, types, required).
+tables. The defaults are the fields' own, in Settings, FeedSpec and FixturesSpec (reader.models) and
+NameSpec: a key left out of the file is not passed, so the record's default applies. A test holds the rows
+of [settings], [[feeds]], [names] and [fixtures] to those records' fields (names, order, types, required).
 """
 
 from __future__ import annotations
@@ -27,12 +27,14 @@ TIMEZONE = "timezone"  # "auto" or an IANA time zone the system knows
 NAME_KIND = "name kind"  # one of NAME_KINDS
 KEY_NAMES = "key names"  # "key,key" or an array of keys
 STYLE = "style"  # a Rich style
+URL_TEMPLATE = "url template"  # a URL with {code} (and optionally {season}) to fill in
+CODES = "codes"  # an array of competition codes: it.1, uefa.cl
 
 NAME_KINDS = ("player", "coach", "team")
 LANGUAGES = ("auto", "it", "en")  # auto: the locale's (reader.text.messages)
 
 # The top-level tables, in the order an unknown one's message lists them.
-TABLES = ("settings", "feeds", "names", "keys", "highlight")
+TABLES = ("settings", "feeds", "names", "keys", "highlight", "fixtures")
 
 
 class Key(NamedTuple):
@@ -60,6 +62,8 @@ KEYS: tuple[Key, ...] = (
     Key("settings", "language", LANGUAGE),
     Key("settings", "timezone", TIMEZONE),
     Key("settings", "browser", TEXT),
+    Key("settings", "teams", LABELS),
+    Key("settings", "no_spoilers", FLAG),
     Key("feeds", "name", LABEL, required=True),
     Key("feeds", "url", URL, required=True),
     Key("feeds", "tags", LABELS),
@@ -68,6 +72,8 @@ KEYS: tuple[Key, ...] = (
     Key("names", "aliases", LABELS),
     *(Key("keys", action, KEY_NAMES) for action in sorted(ACTION_IDS)),
     *(Key("highlight", role, STYLE) for role in HIGHLIGHT_STYLES),
+    Key("fixtures", "url", URL_TEMPLATE),
+    Key("fixtures", "competitions", CODES),
 )
 
 # The rows of each table by key name, in the order above.

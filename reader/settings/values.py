@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from reader.settings.appearance import THEMES
 from reader.settings.schema import (
+    CODES,
     FLAG,
     KEY_NAMES,
     LABEL,
@@ -27,6 +28,7 @@ from reader.settings.schema import (
     THEME,
     TIMEZONE,
     URL,
+    URL_TEMPLATE,
     WHOLE,
     Key,
 )
@@ -34,6 +36,7 @@ from reader.text.messages import N_, _
 
 # A pattern, not a compiled regex: compiled (and cached by re) the first time a [keys] table is read.
 _KEY_NAME = r"[A-Za-z0-9_+\-]{1,40}|[!-~]"
+_CODE = r"[a-z]{2,10}(?:\.[a-z0-9]{1,10}){1,2}"  # openfootball's competition codes: it.1, uefa.cl, at.cup
 
 
 class Invalid(Exception):
@@ -192,6 +195,25 @@ def _mixed_scripts(host: str) -> bool:
     return False
 
 
+def _url_template(row: Key, value: Any) -> str:
+    url = _url(row, value)
+    try:
+        filled = url.format(season="2026-27", code="it.1")
+    except (IndexError, KeyError, ValueError):
+        raise Invalid("may hold only {season} and {code} between braces") from None
+    if "{code}" not in url or not filled:
+        raise Invalid("must hold {code} (the competition) and may hold {season}")
+    return url
+
+
+def _codes(row: Key, value: Any) -> tuple[str, ...]:
+    codes = labels(value)
+    for index, code in enumerate(codes):
+        if not re.fullmatch(_CODE, code):
+            raise Invalid(f"'{code}' is not a competition code (examples: 'it.1', 'it.2', 'uefa.cl')", (index,))
+    return codes
+
+
 def _key_names(row: Key, value: Any) -> str:
     keys = labels(value) if isinstance(value, list) else (label(value),)
     parts = [k.strip() for key in keys for k in key.split(",") if k.strip()]
@@ -218,4 +240,5 @@ _CHECKS: dict[str, Callable[[Key, Any], Any]] = {
     WHOLE: _number, NUMBER: _number, FLAG: _flag, TEXT: _text, LABEL: lambda row, value: label(value),
     LABELS: lambda row, value: labels(value), URL: _url, THEME: _theme, NAME_KIND: _name_kind,
     KEY_NAMES: _key_names, STYLE: _style, LANGUAGE: _language, TIMEZONE: _timezone,
+    URL_TEMPLATE: _url_template, CODES: _codes,
 }

@@ -95,6 +95,60 @@ MIGRATIONS: tuple[str, ...] = (
     """
     DROP TRIGGER entries_fts_insert;
     """,
+    # 5: the match centre. The fixtures calendar, one source per competition and season (a file shipped with
+    # the app, downloaded, or the demo's), replaced whole; what the match detector read in each entry, kept
+    # so that joining articles to matches never reads a text twice (`version` says which detector read it);
+    # and the marks a user puts on a match (watched, no spoilers), by the match's key. A reading keeps the
+    # shingles of its text (sorted 32-bit hashes) so that comparing stories reads no text either.
+    """
+    CREATE TABLE fixture_sources (
+        id INTEGER PRIMARY KEY,
+        competition TEXT NOT NULL,
+        season TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        url TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        digest TEXT NOT NULL,
+        stored REAL NOT NULL,
+        UNIQUE (competition, season)
+    );
+    CREATE TABLE fixtures (
+        id INTEGER PRIMARY KEY,
+        source_id INTEGER NOT NULL REFERENCES fixture_sources(id) ON DELETE CASCADE,
+        key TEXT NOT NULL UNIQUE,
+        round TEXT NOT NULL,
+        day TEXT NOT NULL,
+        time TEXT,
+        kickoff REAL NOT NULL,
+        home TEXT NOT NULL,
+        away TEXT NOT NULL,
+        home_goals INTEGER,
+        away_goals INTEGER,
+        status TEXT
+    );
+    CREATE INDEX fixtures_by_kickoff ON fixtures (kickoff);
+    CREATE INDEX fixtures_by_source ON fixtures (source_id);
+    CREATE TABLE entry_readings (
+        entry_id INTEGER PRIMARY KEY REFERENCES entries(id) ON DELETE CASCADE,
+        version TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        home TEXT,
+        away TEXT,
+        score TEXT,
+        kind TEXT NOT NULL,
+        cue TEXT,
+        teams TEXT NOT NULL DEFAULT '',
+        competition TEXT,
+        shingles BLOB NOT NULL DEFAULT x''
+    );
+    CREATE TABLE match_marks (
+        match_key TEXT PRIMARY KEY,
+        watched INTEGER NOT NULL DEFAULT 0,
+        no_spoilers INTEGER NOT NULL DEFAULT 0
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

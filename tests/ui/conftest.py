@@ -20,6 +20,7 @@ from reader.ui.app import SportReaderApp
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 OFFLINE_BASE = "http://127.0.0.1:9"  # the discard port: nothing listens, a page load fails at once
+ARTICLES = len(load_edition().articles)  # the edition's size, which grows as articles are written
 
 
 @pytest.fixture(autouse=True)

@@ -22,7 +22,7 @@ from reader.ui.state import load_state
 from reader.ui.widgets.previews import PreviewList
 from reader.ui.widgets.reader_pane import ReaderPane
 from reader.ui.widgets.topbar import TopBar
-from tests.ui.conftest import NOW, AppFactory, served_app
+from tests.ui.conftest import ARTICLES, NOW, AppFactory, served_app
 
 
 async def ready(pilot: object) -> None:
@@ -56,11 +56,11 @@ async def test_the_list_opens_on_the_cache_newest_first(make_app: AppFactory) ->
         await ready(pilot)
         previews = app.screen.query_one(PreviewList)
         listed = previews.previews
-        assert len(listed) == 20
+        assert len(listed) == ARTICLES
         assert [p.published for p in listed] == sorted((p.published for p in listed), reverse=True)
         assert previews.selected == listed[0]
         assert previews.rows[0].preview is None and previews.rows[0].heading == "Oggi"
-        assert "20 articoli · 20 da leggere" in static_text(app, "#list-status")
+        assert f"{ARTICLES} articoli · {ARTICLES} da leggere" in static_text(app, "#list-status")
 
 
 async def test_j_k_g_G_move_the_cursor(make_app: AppFactory) -> None:
@@ -184,7 +184,7 @@ async def test_search_replaces_the_list_and_esc_restores_it(make_app: AppFactory
         await pilot.press("escape")
         await app.workers.wait_for_complete()
         await ready(pilot)
-        assert len(previews.previews) == 20
+        assert len(previews.previews) == ARTICLES
         assert previews.selected == selected
 
 
@@ -289,7 +289,7 @@ async def test_filters_unread_feed_slot_and_tag_picker(make_app: AppFactory,
         await pilot.press("u", "U")
         await app.workers.wait_for_complete()
         await ready(pilot)
-        assert len(previews.previews) == 19 and all(not p.read for p in previews.previews)
+        assert len(previews.previews) == ARTICLES - 1 and all(not p.read for p in previews.previews)
         await pilot.press("U", "2")
         await app.workers.wait_for_complete()
         await ready(pilot)
@@ -306,7 +306,7 @@ async def test_filters_unread_feed_slot_and_tag_picker(make_app: AppFactory,
         await pilot.press("escape")
         await app.workers.wait_for_complete()
         await ready(pilot)
-        assert main(app).filter == Filter() and len(previews.previews) == 20
+        assert main(app).filter == Filter() and len(previews.previews) == ARTICLES
 
 
 async def test_help_and_feeds_screens(make_app: AppFactory) -> None:
@@ -385,7 +385,7 @@ async def test_refresh_fetches_from_a_loopback_server_and_keeps_the_selection(
             await pilot.press("r")
             await app.workers.wait_for_complete()
             await ready(pilot)
-            assert len(previews.previews) == 20
+            assert len(previews.previews) == ARTICLES
             await pilot.press("j", "j")
             kept = previews.selected
             await pilot.press("r")

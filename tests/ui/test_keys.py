@@ -20,7 +20,7 @@ from reader.ui.widgets.people import PeoplePanel
 from reader.ui.widgets.previews import PreviewList
 from reader.ui.widgets.reader_pane import ReaderPane
 from reader.ui.widgets.sidebar import Sidebar
-from tests.ui.conftest import AppFactory, served_app
+from tests.ui.conftest import ARTICLES, AppFactory, served_app
 
 
 async def ready(pilot: Pilot[int]) -> None:
@@ -225,11 +225,11 @@ async def test_mark_all_read_says_which_key_undoes_it_and_z_does(make_app: AppFa
         await pilot.press("a")
         await app.workers.wait_for_complete()
         assert store.count(Filter(unread_only=True)) == 0
-        assert "20 articoli segnati come letti" in notices(app)[-1] and "z annulla" in notices(app)[-1]
+        assert f"{ARTICLES} articoli segnati come letti" in notices(app)[-1] and "z annulla" in notices(app)[-1]
         await pilot.press("z")
         await app.workers.wait_for_complete()
         await ready(pilot)
-        assert store.count(Filter(unread_only=True)) == 20
+        assert store.count(Filter(unread_only=True)) == ARTICLES
         assert all(not p.read for p in app.screen.query_one(PreviewList).previews)
         await pilot.press("z")
         assert "Niente da annullare" in notices(app)[-1]

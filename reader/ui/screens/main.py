@@ -132,8 +132,10 @@ class MainScreen(FilteringScreen):
 
     @on(PreviewList.Highlighted)
     def _highlighted(self, event: PreviewList.Highlighted) -> None:
-        # The open article stays until enter, n or p: moving the cursor costs no reader update.
-        self.main.state.selected = event.preview.id
+        # The open article stays until enter, n or p: moving the cursor costs no reader update. A search's hits
+        # are not remembered: esc goes back to the article selected before the search.
+        if self.query_text is None:
+            self.main.state.selected = event.preview.id
 
     def open_article(self, preview: Preview) -> None:
         """Show an article, give the reader the keys (at every width), mark it read."""

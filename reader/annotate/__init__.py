@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from reader.annotate.match import article_kind, find_match
 from reader.annotate.model import ARTICLE_KINDS, ENTITY_KINDS, Annotation, ArticleKind, Entity, Match, Quote
 from reader.annotate.quotes import find_quotes, paragraphs
-from reader.annotate.speakers import assign_speakers
 
 if TYPE_CHECKING:
     from reader.settings.config import NameSpec
@@ -36,6 +35,7 @@ def annotate(text: str, *, title: str | None = None, extra_names: Mapping[str, N
     """Everything found in `text`; `extra_names` adds the user's [names] to the gazetteer."""
     from reader.annotate.names.entities import find_entities
     from reader.annotate.names.teams import canonical_team
+    from reader.annotate.speakers import assign_speakers
 
     entities = tuple(find_entities(text, extra_names=extra_names))
     quotes = tuple(assign_speakers(text, find_quotes(text), entities))

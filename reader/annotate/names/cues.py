@@ -7,12 +7,14 @@ A cue's name takes the place of the gazetteer words inside it. The cue words are
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
 from reader.annotate.gazetteer import PARTICLES, fold_key, name_parts
+from reader.annotate.marks import COACH_BEFORE, ratings
 from reader.annotate.names.article import JOINABLE, Article, Mention
 from reader.annotate.names.words import FUNCTION_WORDS
 
@@ -69,7 +71,23 @@ def apply_cues(art: Article, mentions: list[Mention]) -> list[Mention]:
         name = _name_after(art, free, by_first) or _name_before(art, i, by_first)
         if name:
             cues.append(Mention(*name, art.starts[name[0]], art.ends[name[1]], (), cue))
+    cues += _rated(art, by_first)
     return _merge(art, mentions, cues) if cues else mentions
+
+
+def _rated(art: Article, by_first: Mapping[int, Mention]) -> list[Mention]:
+    """The names a ratings article gives a mark to ("Ospina 6", "All. Cuesta 5,5"): players or coaches."""
+    found = []
+    for start, end, _, _ in ratings(art.text):
+        first = bisect_left(art.starts, start)
+        last = bisect_left(art.ends, end)
+        if first >= len(art.starts) or art.starts[first] != start or last >= len(art.ends) or art.ends[last] != end:
+            continue
+        if (art.sentence_start(first) and art.words[first] in FUNCTION_WORDS) or _is_team(by_first.get(first)):
+            continue
+        kind = "coach" if COACH_BEFORE.search(art.text, max(0, start - 12), start) else "player"
+        found.append(Mention(first, last, start, end, (), kind))
+    return found
 
 
 def _cue_at(art: Article, i: int) -> tuple[str, int]:

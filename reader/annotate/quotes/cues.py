@@ -6,7 +6,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from reader.annotate.speech import speech_words
+from reader.annotate.speech import alternatives, speech_words
 
 _SOFT = r"[^\S\n]"
 
@@ -26,8 +26,7 @@ class QuoteCues(NamedTuple):
 def quote_cues() -> QuoteCues:
     words = speech_words()
     verb = words.verb.pattern
-    saying = "|".join(sorted((re.escape(v).replace(r"\ ", _SOFT + "+") for v in words.words["verb"]
-                              if v not in words.words["label"]), key=len, reverse=True))
+    saying = alternatives(v for v in words.words["verb"] if v not in words.words["label"])
     work, banner = words.work.pattern, words.banner.pattern
     return QuoteCues(
         re.compile(rf"{_SOFT}*[,;—–-]?{_SOFT}*(?:(?:così|le parole di|parola di)\b|(?:[\w’']+{_SOFT}+){{0,2}}?"

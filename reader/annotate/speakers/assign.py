@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from reader.annotate.model import Entity, Quote
 from reader.annotate.quotes import QuoteSpan
-from reader.annotate.speakers.context import Context
+from reader.annotate.speakers.context import Context, Named
 from reader.annotate.speakers.cues import IMPLIED, UNNAMED, after_cue, before_cue, clause_start, verbless_after
 from reader.annotate.speakers.names import SOURCE, resolve, subject
 from reader.annotate.speakers.structure import Structure
@@ -22,7 +22,7 @@ _NO_ONE = (UNNAMED, SOURCE)
 
 
 def assign_speakers(text: str, spans: Sequence[QuoteSpan], entities: Sequence[Entity],
-                    others: Sequence[Entity] = ()) -> list[Quote]:
+                    others: Sequence[Named] = ()) -> list[Quote]:
     """The quotes of `spans`, each with its speaker when the text tells (or implies) who it is.
 
     `others` are people the name passes saw but do not tag (presidents, directors): they may speak.

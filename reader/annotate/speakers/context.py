@@ -12,19 +12,20 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Protocol
 
 from reader.annotate.gazetteer import fold_key
 from reader.annotate.model import Entity
 from reader.annotate.names.cues import cue_words
 from reader.annotate.quotes import QuoteSpan
-from reader.annotate.speech import speech_words
+from reader.annotate.speech import alternatives, speech_words
 
 _SOFT = r"[^\S\n]"
 UPPER_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'-]+"
 _PARTICLE = r"(?:[Dd]e|[Dd]i|[Dd]a|[Dd]el|[Dd]ella|[Vv]an|[Vv]on|[Dd]er|[Dd]os|[Ll]a|[Ll]e)"
 NAME = re.compile(rf"(?:(?:De|Di|Da|Del|Della|Van|Von|Dos|La|Le){_SOFT}+)?{UPPER_WORD}"
                   rf"(?:{_SOFT}+(?:{_PARTICLE}{_SOFT}+)?{UPPER_WORD})*")
-_ROLE_ARTICLE = r"\b(?P<article>il|lo|del|dello|al|dal|l[’']|dell[’']|all[’']|dall[’'])"
+_ROLE_ARTICLE = r"\b(?P<article>(?i:il|lo|del|dello|al|dal|l[’']|dell[’']|all[’']|dall[’']))"
 _BOUND_ARTICLES = frozenset("del dello al dal dell all dall".split())
 _WORD = re.compile(r"[\w’']+")
 _SENTENCE_BREAK = frozenset(".!?:;«»“”\"\n")
@@ -55,20 +56,34 @@ def role_pattern() -> re.Pattern[str]:
     """Role words after an article: il tecnico, l'allenatore croato, il ds, il centrocampista, il danese."""
     words = cue_words()
     roles = words.roles
-    groups = {kind: "|".join(re.escape(w).replace(r"\ ", _SOFT + "+") for w in sorted(roles, key=len, reverse=True)
-                             if roles[w] == kind) for kind in ("coach", "player", "reject")}
-    nations = "|".join(sorted((w for w in words.between if w.endswith(("o", "e", "ese", "ano"))), key=len,
-                              reverse=True))
+    groups = {kind: alternatives(w for w in roles if roles[w] == kind) for kind in ("coach", "player", "reject")}
+    nations = alternatives(w for w in words.between if w.endswith(("o", "e", "ese", "ano")))
+    # Case-sensitive (a third of the cost): the article may be capitalised, role words never are.
     return re.compile(rf"{_ROLE_ARTICLE}{_SOFT}*(?:(?P<coach>{groups['coach']})|(?P<other>{groups['reject']}|"
-                      rf"amministratore delegato|patron|presidente)|(?P<player>{groups['player']}|{nations}))\b",
-                      re.IGNORECASE)
+                      rf"amministratore{_SOFT}+delegato|patron|presidente)|(?P<player>{groups['player']}|{nations}))\b")
+
+
+class Named(Protocol):
+    """A mention of someone who is not tagged (a president): where, as written, and their fullest name."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def canonical(self) -> str: ...
 
 
 class Context:
     """The text, its quotes and its people, with the indexes the look-ups use."""
 
     def __init__(self, text: str, spans: Sequence[QuoteSpan], entities: Sequence[Entity],
-                 others: Sequence[Entity] = ()) -> None:
+                 others: Sequence[Named] = ()) -> None:
         self.text = text
         self.spans = spans
         self.tops = [s for s in spans if s.depth == 0]
@@ -173,7 +188,7 @@ def sentence_start(text: str, position: int) -> bool:
     return not before or before[-1] in _SENTENCE_BREAK
 
 
-def _masked(text: str, known: Sequence[Entity]) -> str:
+def _masked(text: str, known: Sequence[Entity | Named]) -> str:
     """The text with every known name blanked out, for finding the names no list knows."""
     chars = list(text)
     for e in known:

@@ -20,7 +20,7 @@ from reader.annotate.speakers.names import (
     resolve,
     subject,
 )
-from reader.annotate.speech import speech_words
+from reader.annotate.speech import alternatives, speech_words
 
 IMPLIED = "\0implied"
 UNNAMED = "\0unnamed"
@@ -52,8 +52,7 @@ def _after_cue() -> re.Pattern[str]:
 
 @cache
 def _unnamed_subject() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(speech_words().words["unnamed"], key=len, reverse=True))
-    return re.compile(rf"(?:^|[\s,(])(?:{words})\b", re.IGNORECASE)
+    return re.compile(rf"(?:^|[\s,(])(?:{alternatives(speech_words().words['unnamed'])})\b", re.IGNORECASE)
 
 
 def clause_start(ctx: Context, lo: int, position: int) -> int:

@@ -8,8 +8,9 @@ F1 per letter and per span (Jaccard >= 0.9), the speaker right rate over the quo
 teams exact-span F1, pagelle marks, kind agreement and person recall on the older texts. Each part is read
 as one cache: a first pass learns the names its articles teach (`reader.annotate.people`), the second
 annotates every article knowing them (`--alone` skips that). Then the speed (5,000 characters in <= 10 ms),
-the cost of adversarial inputs (`adversarial_cases`), and, when ../shared/corpora/italian-ner is present,
-person names (exact spans) on the KIND Wikinews test set: general news, evaluation only.
+the cost of the adversarial inputs of issue 16 §3 (tests/annotate/adversarial.py), and, when
+../shared/corpora/italian-ner is present, person names (exact spans) on the KIND Wikinews test set: general
+news, evaluation only.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ import argparse
 import statistics
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from reader.annotate import Annotation, annotate  # noqa: E402
+from tests.annotate.adversarial import adversarial_cases  # noqa: E402
 from tests.annotate.corpus.gold import HELD_OUT, IN_SAMPLE, Document, load_parts  # noqa: E402
 from tests.annotate.corpus.score import Report, Score, evaluate  # noqa: E402
 
@@ -76,14 +78,6 @@ def median_ms(text: str, runs: int) -> float:
         annotate(text)
         times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times)
-
-
-def adversarial_cases() -> Iterator[tuple[str, str]]:
-    """Inputs that made the annotator quadratic (issue 16 §3): (name, text)."""
-    yield "50,000 «", "«" * 50_000
-    yield "100 kB of « and words", "«Sì» " * 20_000
-    yield "800 kB of ordinary words", ("Lautaro ha detto che Chivu resta. " * 24_000)[:800_000]
-    yield "10 MB on one line", "Inter " * 1_700_000
 
 
 def kind_persons(path: Path, sentences_per_text: int = 20) -> Score:

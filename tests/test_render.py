@@ -130,3 +130,20 @@ def test_count_uses_the_italian_singular_only_for_one() -> None:
     assert render.count(1, "articolo", "articoli") == "1 articolo"
     assert render.count(0, "articolo", "articoli") == "0 articoli"
     assert render.count(21, "risultato", "risultati") == "21 risultati"
+
+
+def test_a_ratings_mark_is_highlighted_in_its_own_style_beside_the_player() -> None:
+    from reader.annotate import annotate
+    from reader.settings.appearance import HIGHLIGHT_LABELS, HIGHLIGHT_STYLES
+    from reader.text.render import annotation_spans, render_paragraphs
+
+    text = "Yildiz 7,5. Il migliore. Vlahovic 7: il gol. Locatelli 6. Ordinato."
+    annotation = annotate(text)
+    spans = annotation_spans(annotation.quotes, annotation.entities, annotation.marks)
+    assert [(text[s.start:s.end], s.role) for s in spans if s.role == "mark"] == [("7,5", "mark"), ("7", "mark"),
+                                                                                 ("6", "mark")]
+    assert ("Yildiz", "player") in [(text[s.start:s.end], s.role) for s in spans]
+    (paragraph,) = render_paragraphs(text, spans)
+    styles = {str(paragraph.text)[span.start:span.end]: str(span.style) for span in paragraph.text.spans}
+    assert styles["7,5"] == HIGHLIGHT_STYLES["mark"] != styles["Yildiz"]
+    assert "mark" in HIGHLIGHT_LABELS

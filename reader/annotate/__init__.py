@@ -3,8 +3,9 @@
 Pure (no UI, no I/O) and cheap to import: the gazetteer loads on the first call, in `reader.annotate.names`.
 Offsets are Python string indices into `text`, end exclusive. A quote over several paragraphs comes back as
 one Quote per paragraph, each with the same speaker (see `quotes`); a quote inside a quote (a newspaper's
-passage quoting a coach) comes back inside it. Only the first MAX_CHARS characters are annotated: what lies
-beyond gets nothing, so that one article's cost stays bounded whatever a feed sends (every pass is linear).
+passage quoting a coach) comes back inside it. Only the first MAX_CHARS characters are annotated, and at
+most `quotes.MAX_QUOTES` quotes: what lies beyond gets nothing, so that one article's cost stays bounded
+whatever a feed sends (every pass is linear in the text, each quote costs a few bisects).
 
 The match is read from the title and the lead, the kind from the whole article. Without a `title`, the first
 paragraph is taken as the title when it is one short line (at most 200 characters) and other paragraphs
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 __all__ = ["ARTICLE_KINDS", "ENTITY_KINDS", "MAX_CHARS", "Annotation", "ArticleKind", "Entity", "KnownPerson",
            "Mark", "Match", "Quote", "annotate", "headline"]
 
-MAX_CHARS = 100_000  # about forty times a long article; a 10 MB feed summary costs what its first 100 kB do
+MAX_CHARS = 50_000  # ten long articles; a 10 MB feed summary costs what its first 50 kB do (under a second)
 TITLE_MAX_CHARS = 200
 LEAD_MAX_CHARS = 400
 

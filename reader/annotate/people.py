@@ -40,6 +40,7 @@ class Census:
     """The people of a set of annotations, by name."""
 
     people: dict[str, PersonCount] = field(default_factory=dict)
+    earlier: dict[str, KnownPerson] = field(default_factory=dict)  # learned before: counted when they speak
 
     def add(self, annotation: Annotation) -> None:
         """Count one article's people: its players and coaches, its learned names, its speakers."""
@@ -54,8 +55,11 @@ class Census:
             row.learned = row.learned or _how(person)
             seen[row.name] = row
         for quote in annotation.quotes:
-            if quote.speaker and quote.speaker not in seen and quote.speaker in self.people:
-                seen[quote.speaker] = self.people[quote.speaker]
+            who = quote.speaker
+            before = self.earlier.get(who or "")
+            if who and who not in seen and (who in self.people or before):
+                seen[who] = self.people.get(who) or self._row(who, before.kind if before else "other",
+                                                              before.team if before else "")
         for row in seen.values():
             row.articles += 1
 
@@ -76,11 +80,15 @@ class Census:
         return row
 
 
-def learn_people(annotations: Iterable[Annotation]) -> Census:
-    """The census of these annotations."""
-    census = Census()
+def learn_people(annotations: Iterable[Annotation], known: Sequence[KnownPerson] = ()) -> Census:
+    """The census of these annotations, made knowing `known` (whom they still count as learned)."""
+    census = Census(earlier={person.name: person for person in known})
     for annotation in annotations:
         census.add(annotation)
+    for person in known:
+        row = census.people.get(person.name)
+        if row is not None and not row.learned:
+            row.learned = _how(person)
     return census
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader import __version__
+from reader.cli import names as names_command
 from reader.feeds import tls
 from reader.models import FeedResult
 from reader.settings import paths
@@ -76,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("path", nargs="?", default="-", metavar="PATH",
                           help="a UTF-8 text file, paragraphs between blank lines; - or nothing reads stdin")
     annotate.add_argument("--json", action="store_true", help="print the annotation as one JSON object")
+    names_command.add_parser(sub)
     return parser
 
 
@@ -384,13 +386,13 @@ def _annotated(text: str, annotation: Annotation, styles: Mapping[str, str]) -> 
     from rich.console import Group
     from rich.text import Text
 
-    from reader.text.render import StyledSpan, render_paragraphs, speaker_notes
+    from reader.text.kinds import kind_label
+    from reader.text.render import annotation_spans, render_paragraphs, speaker_notes
 
-    spans = [StyledSpan(q.start, q.end, "quote") for q in annotation.quotes]
-    spans += [StyledSpan(e.start, e.end, e.kind) for e in annotation.entities]
+    spans = annotation_spans(annotation.quotes, annotation.entities, annotation.marks)
     notes = speaker_notes([(q.start, q.end, q.speaker) for q in annotation.quotes])
     head = Text.assemble(("partita: ", "dim"), (annotation.match.label() if annotation.match else "—", "bold"),
-                         ("  tipo: ", "dim"), (annotation.kind, "bold"))
+                         ("  tipo: ", "dim"), (kind_label(annotation.kind), "bold"))
     parts = [head]
     for paragraph in render_paragraphs(text, spans, styles, notes):
         parts.extend([Text(""), paragraph.text])
@@ -415,5 +417,5 @@ def _jsonable(value: Any) -> Any:
 COMMANDS: dict[str, Callable[[Context], int]] = {
     "tui": cmd_tui, "refresh": cmd_refresh, "list": cmd_list, "search": cmd_search, "show": cmd_show,
     "feeds": cmd_feeds, "check": cmd_check, "config": cmd_config, "annotate": cmd_annotate,
-    "opml": cmd_opml,
+    "opml": cmd_opml, "names": names_command.run,
 }

@@ -21,10 +21,11 @@ HIGHLIGHT_STYLES: dict[str, str] = {
     "player": "bold #3b8eea",
     "coach": "bold #a66bd9",
     "team": "bold #2e9d57",
+    "mark": "bold reverse #d9822b",  # a pagelle mark ("6,5"), beside the player it rates
     "search": "reverse bold",
     "find": "reverse",
     "find_current": "reverse bold #e5534b",
 }
 HIGHLIGHT_LABELS: dict[str, str] = {
-    "quote": "citazione", "player": "giocatore", "coach": "allenatore", "team": "squadra",
+    "quote": "citazione", "player": "giocatore", "coach": "allenatore", "team": "squadra", "mark": "voto",
 }

@@ -95,6 +95,24 @@ MIGRATIONS: tuple[str, ...] = (
     """
     DROP TRIGGER entries_fts_insert;
     """,
+    # 5: the people index (reader/store/people.py): who the cached articles name, and whom they taught the
+    # annotator's lists; people_state remembers the last entry indexed, so that a refresh's new entries are
+    # added without reading the old ones again.
+    """
+    CREATE TABLE people (
+        name TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        team TEXT NOT NULL DEFAULT '',
+        articles INTEGER NOT NULL DEFAULT 0,
+        mentions INTEGER NOT NULL DEFAULT 0,
+        learned TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE people_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        indexed_up_to INTEGER NOT NULL DEFAULT 0,
+        built REAL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -13,6 +13,7 @@ _SOFT = r"[^\S\n]"
 
 class QuoteCues(NamedTuple):
     after: re.Pattern[str]  # «…», ha detto X / «…», così X / «…» le parole di X
+    pointed: re.Pattern[str]  # «…». Parola di X / «…». Tutto fuorché rassegnato, ecco X / «…». Il messaggio di X
     before: re.Pattern[str]  # X ha detto: «…» / ha spiegato, «…» / ha detto che «…»
     forgotten_close: re.Pattern[str]  # ", ha ammesso Sarri" inside an unclosed quote
     work_before: re.Pattern[str]  # il libro "…"
@@ -31,6 +32,9 @@ def quote_cues() -> QuoteCues:
     return QuoteCues(
         re.compile(rf"{_SOFT}*[,;—–-]?{_SOFT}*(?:(?:così|le parole di|parola di)\b|(?:[\w’']+{_SOFT}+){{0,2}}?"
                    + verb + ")", re.IGNORECASE),
+        re.compile(rf"{_SOFT}*[.!?:]{_SOFT}+[^.!?\n]{{0,40}}?(?:\b(?:{alternatives(words.words['pointer'])})\b|"
+                   rf"\b(?:il|lo|la|le|l[’']){_SOFT}*(?:{alternatives(words.words['noun'])}){_SOFT}+(?:di|del|della)\b)",
+                   re.IGNORECASE),
         re.compile(rf"(?::|\b(?:{saying})\b{_SOFT}*,?|\b(?:{saying})\b(?:{_SOFT}+[\w’']+){{0,3}}?{_SOFT}+che)"
                    rf"{_SOFT}*$", re.IGNORECASE),
         re.compile(rf",{_SOFT}+(?i:(?:ha|hanno){_SOFT}+(?:poi{_SOFT}+|quindi{_SOFT}+|anche{_SOFT}+)?"

@@ -18,6 +18,8 @@ from reader.annotate.speech import ELLIPSIS, speech_words
 
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 SCARE_MAX_WORDS = 3
+MAX_QUOTES = 400
+SCAN_FACTOR = 4
 _SENTENCE_PUNCT = re.compile(r"[.!?…;]")
 _WORD = re.compile(r"\w+")
 _PIECE_START = re.compile(r"[\s,.;:]*")
@@ -44,14 +46,22 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
-def find_quotes(text: str) -> list[QuoteSpan]:
-    """Every span of direct speech in `text`, in order; a span lies wholly inside another or apart from it."""
+def find_quotes(text: str, limit: int = MAX_QUOTES) -> list[QuoteSpan]:
+    """Every span of direct speech in `text`, in order; a span lies wholly inside another or apart from it.
+
+    At most `limit` spans, read from at most SCAN_FACTOR times as many quoted spans: what a text full of
+    quotation marks may cost stays bounded (an article holds a few dozen quotes).
+    """
     spans: list[QuoteSpan] = []
     group, current, carried = 0, 0, ""  # the last number given, the last top-level quote's, the open kind
+    budget = limit * SCAN_FACTOR
     for number, (start, end) in enumerate(paragraphs(text)):
+        if len(spans) >= limit or budget <= 0:
+            break
         first = _first_char(text, start, end)
         goes_on = bool(carried) and ELLIPSIS.match(text, first) is not None
-        raws = scan(text, start, end, (first, carried) if goes_on else None)
+        raws = scan(text, start, end, (first, carried) if goes_on else None, budget)
+        budget -= len(raws)
         tops = [raw for raw in raws if raw.depth == 0]
         outer: Raw | None = None
         for raw in raws:
@@ -72,7 +82,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             spans.extend(QuoteSpan(s, e, current, number, raw.closed) for s, e in pieces)
         last = tops[-1] if tops else None
         carried = last.kind if last and not last.closed and rstrip(text, start, end) == last.end else ""
-    return spans
+    return spans[:limit]
 
 
 def is_scare(text: str, start: int, end: int, p_start: int, p_end: int) -> bool:
@@ -82,7 +92,8 @@ def is_scare(text: str, start: int, end: int, p_start: int, p_end: int) -> bool:
         return False
     cues = quote_cues()
     before = text[max(p_start, start - 60):start]
-    return not (cues.before.search(before) or cues.after.match(text, end, p_end))
+    return not (cues.before.search(before) or cues.after.match(text, end, p_end)
+                or cues.pointed.match(text, end, p_end))
 
 
 def is_title(text: str, start: int, end: int, p_start: int, p_end: int) -> bool:

@@ -44,12 +44,16 @@ class Raw:
     kind: str = ""
 
 
-def scan(text: str, start: int, end: int, carried: tuple[int, str] | None = None) -> list[Raw]:
-    """The quotes of text[start:end]; `carried` = (position, kind) of a quote going on from the paragraph before."""
+def scan(text: str, start: int, end: int, carried: tuple[int, str] | None = None, limit: int = -1) -> list[Raw]:
+    """The quotes of text[start:end]; `carried` = (position, kind) of a quote going on from the paragraph
+    before; at most about `limit` of them (no limit when negative)."""
     found: list[Raw] = []
     outer_at, outer_kind = carried if carried else (-1, "")
     nest_at, inner_kind, skip_to = -1, "", -1
     for mark in MARKS.finditer(text, start, end):
+        if 0 <= limit <= len(found):
+            end = mark.start()  # the rest of the paragraph is not read: the open quote ends here
+            break
         i = mark.start()
         if i < skip_to:
             continue
@@ -97,8 +101,8 @@ def speech_start(text: str, start: int, close: int) -> int | None:
     label; None when it is too short to be told from a stray mark."""
     label = TOPIC_LABEL.match(text, start, close)
     begin = label.end() if label else start
-    while begin < close and text[begin].isspace():
-        begin += 1
+    while begin < close and not (text[begin].isalnum() or text[begin] in "(["):
+        begin += 1  # past spaces and stray punctuation: a speech starts with a word
     return begin if len(_WORD.findall(text, begin, close)) >= _MIN_SPEECH_WORDS else None
 
 

@@ -18,7 +18,7 @@ from typing import Protocol
 
 from reader.annotate.model import ARTICLE_KINDS, ArticleKind, Match
 from reader.annotate.quotes import find_quotes, paragraphs
-from reader.annotate.speech import TOPIC_LABEL, speech_words
+from reader.annotate.speech import TOPIC_LABEL, alternatives, speech_words
 
 KINDS_FILE = Path(__file__).with_name("data") / "kinds.tsv"
 PARTS = ("title", "lead", "body")
@@ -27,6 +27,7 @@ BODY_CHARS = 3_000  # the kind shows in an article's first pages: a long one is 
 MIN_SCORE = 3
 _TITLE_SPEECH = re.compile(r"^[^«“\"]{2,60}:[^\S\n]*[«“\"]")
 _SPEECH_SHARE = 0.5
+_PLAIN = re.compile(r"[\w' ]+")
 _Patterns = dict[str, list[tuple[ArticleKind, int, re.Pattern[str]]]]
 
 
@@ -60,11 +61,19 @@ def kind_patterns() -> _Patterns:
 
 
 @cache
-def body_pattern() -> tuple[re.Pattern[str], dict[str, tuple[ArticleKind, int]]]:
-    """The body's patterns as one, a named group each: (pattern, group -> (kind, weight))."""
-    weights = {f"k{n}": (kind, weight) for n, (kind, weight, _) in enumerate(kind_patterns()["body"])}
-    joined = "|".join(f"(?P<k{n}>{p.pattern})" for n, (_, _, p) in enumerate(kind_patterns()["body"]))
-    return re.compile(joined, re.IGNORECASE), weights
+def body_pattern() -> tuple[re.Pattern[str], dict[str, list[int]], list[tuple[int, re.Pattern[str]]]]:
+    """The body's words as one trie regex, the lines each word counts for, and the lines' other patterns
+    ("al \\d{1,2}'"): one cheap pass for every kind's words instead of one pass a kind."""
+    words: dict[str, list[int]] = {}
+    others: list[tuple[int, re.Pattern[str]]] = []
+    for line, (_, _, pattern) in enumerate(kind_patterns()["body"]):
+        for alternative in pattern.pattern.split("|"):
+            plain = alternative.removeprefix(r"\b").removesuffix(r"\b")
+            if _PLAIN.fullmatch(plain):
+                words.setdefault(plain.lower(), []).append(line)
+            else:
+                others.append((line, re.compile(alternative, re.IGNORECASE)))
+    return re.compile(rf"\b(?:{alternatives(words)})\b", re.IGNORECASE), words, others
 
 
 def article_kind(title: str, lead: str, text: str, *, quotes: Sequence[Spanned] = (), match: Match | None = None,
@@ -75,12 +84,15 @@ def article_kind(title: str, lead: str, text: str, *, quotes: Sequence[Spanned] 
     for part, where in (("title", title), ("lead", lead)):
         for kind, weight, pattern in patterns[part]:
             scores[kind] += weight * bool(pattern.search(where))
-    body, weights = body_pattern()
-    hits = dict.fromkeys(weights, 0)
-    for found in body.finditer(text, 0, BODY_CHARS):  # one pass for every kind's words
-        hits[found.lastgroup or ""] += 1
-    for group, count in hits.items():
-        kind, weight = weights[group]
+    body, words, others = body_pattern()
+    lines = patterns["body"]
+    hits = [0] * len(lines)
+    for found in body.finditer(text, 0, BODY_CHARS):
+        for line in words[" ".join(found.group().lower().split())]:
+            hits[line] += 1
+    for line, pattern in others:
+        hits[line] += len(pattern.findall(text, 0, BODY_CHARS))
+    for (kind, weight, _), count in zip(lines, hits, strict=True):
         scores[kind] += weight * min(count, BODY_CAP)
     _shape(scores, title, text, quotes, match, marks)
     best = max(ARTICLE_KINDS, key=lambda kind: scores[kind])

@@ -16,9 +16,15 @@ from reader.annotate.model import Entity, Mark
 
 MIN_RATINGS = 3
 _UPPER = r"[A-ZÀ-ÖØ-Þ][\w’'-]*"
-_PARTICLE = r"(?:de|di|da|del|van|von|der|dos)[^\S\n]+"
+_PARTICLE = r"(?:De|Di|Da|de|van|von|der|dos)[^\S\n]+"
 # The mark first (cheap to find), then the name that ends right before it.
-_MARK = re.compile(r"(?<=[^\S\n])(?:10|[1-9](?:[,.]5)?)(?![,.]\d)(?=[.,;:)]?(?:\s|$))")
+# A mark ends at punctuation, a line's end or a lower-case word ("Valle 6 spinge"): never before a capital
+# ("Movimento 5 Stelle") nor a month ("Martedì 4 dicembre").
+_MARK = re.compile(r"(?<=[^\S\n])(?:10|[1-9](?:[,.]5)?)(?![,.]\d)(?=[.,;:)]?(?:$|\n)|[.,;:)]|[^\S\n]+(?![A-ZÀ-Þ]|"
+                   r"(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|"
+                   r"dicembre)\b)[^\W\d])")
+_NOT_NAMES = frozenset("lunedì martedì mercoledì giovedì venerdì sabato domenica ore serie under euro giornata "
+                       "turno gara legge".split())
 _NAME_BEFORE = re.compile(rf"(?P<name>(?:{_PARTICLE})?{_UPPER}(?:[^\S\n]+(?:{_PARTICLE})?{_UPPER}){{0,2}})"
                           r"(?::|[^\S\n]+da)?[^\S\n]+$")
 _REACH = 60
@@ -31,7 +37,7 @@ def ratings(text: str) -> tuple[tuple[int, int, int, int], ...]:
     found = []
     for mark in _MARK.finditer(text):
         name = _NAME_BEFORE.search(text, max(0, mark.start() - _REACH), mark.start())
-        if name:
+        if name and name.group("name").split()[0].lower() not in _NOT_NAMES:
             found.append((name.start("name"), name.end("name"), mark.start(), mark.end()))
     return tuple(found) if len(found) >= MIN_RATINGS else ()
 

@@ -13,7 +13,6 @@ so called in the clubs the article names ("Marcus" in an article about Inter). A
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
@@ -40,7 +39,7 @@ if TYPE_CHECKING:
 
 
 # A Slavic surname's ending: in football news such a word is a person's name even when no list knows it.
-_SLAVIC = re.compile(r"(?:ić|ič|vić|vič)$")
+_SLAVIC = frozenset(("ić", "ič"))
 
 
 class People(NamedTuple):
@@ -79,7 +78,7 @@ def _learn(art: Article, mentions: list[Mention]) -> None:
     for m in mentions:
         name = art.text[m.start:m.end]
         m.team = team_sense(art, m)
-        sentence = art.sentence_teams.setdefault(art.sentences[m.first], set())
+        sentence = art.sentence_teams.setdefault(art.sentence(m.first), set())
         if m.team:
             art.teams.add(m.team.canonical)
             sentence.add(m.team.canonical)
@@ -150,7 +149,7 @@ def _resolve_short(art: Article, m: Mention, text: str, people: list[Sense]) -> 
     linked = _linked(art, key, m.start)
     if linked:
         return Entity(m.start, m.end, text, linked.kind, linked.canonical)
-    sentence = art.sentences[m.first]
+    sentence = art.sentence(m.first)
     ranked = sorted(people, key=lambda s: _rank(art, s, sentence), reverse=True)
     if m.forced in ("player", "coach"):  # "il tecnico Ranieri": the person of that kind
         ranked = sorted(ranked, key=lambda s: s.kind == m.forced, reverse=True)
@@ -202,7 +201,7 @@ def _linked_words(art: Article, entities: list[Entity]) -> list[Entity]:
         person = _linked(art, key, start) or _first_name_in_context(art, key)
         if person is None and (named := given.get(key)) and named.at < start:
             person = named  # "Romelu" after "Lukaku", "Dele" after "Dele-Bashiru": a name of someone named
-        if person is None and _SLAVIC.search(art.text, start, art.ends[i]) and not art.sentence_start(i):
+        if person is None and art.text[art.ends[i] - 2:art.ends[i]] in _SLAVIC and not art.sentence_start(i):
             person = Person(start, art.text[start:art.ends[i]], "player")  # "Ibrahimović": no word, a name
         if person:
             found.append(Entity(start, art.ends[i], art.text[start:art.ends[i]], person.kind, person.canonical))

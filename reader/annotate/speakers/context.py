@@ -25,10 +25,14 @@ UPPER_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'-]+"
 _PARTICLE = r"(?:[Dd]e|[Dd]i|[Dd]a|[Dd]el|[Dd]ella|[Vv]an|[Vv]on|[Dd]er|[Dd]os|[Ll]a|[Ll]e)"
 NAME = re.compile(rf"(?:(?:De|Di|Da|Del|Della|Van|Von|Dos|La|Le){_SOFT}+)?{UPPER_WORD}"
                   rf"(?:{_SOFT}+(?:{_PARTICLE}{_SOFT}+)?{UPPER_WORD})*")
-_ROLE_ARTICLE = r"\b(?P<article>(?i:il|lo|del|dello|al|dal|l[’']|dell[’']|all[’']|dall[’']))"
+# The article right before a role word ("il tecnico", "del ds").
+_ROLE_ARTICLE = re.compile(r"\b(?P<article>(?i:il|lo|del|dello|al|dal|l[’']|dell[’']|all[’']|dall[’']))"
+                           r"[^\S\n]*$")
 _BOUND_ARTICLES = frozenset("del dello al dal dell all dall".split())
 _WORD = re.compile(r"[\w’']+")
 _SENTENCE_BREAK = frozenset(".!?:;«»“”\"\n")
+LEAD_PARAGRAPHS = 3  # the title and the lead, where an article names who speaks in it
+BEFORE_REACH, AFTER_REACH = 260, 180  # a little past the cues' windows (speakers.cues)
 GENERIC_SOURCES = frozenset(
     "quotidiano giornale testata settimanale mensile sito portale emittente tabloid rosea".split())
 _ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:il|lo|la|l[’']|sul|del|dal|nel|al)\s*$")
@@ -52,15 +56,14 @@ class Person:
 
 
 @cache
-def role_pattern() -> re.Pattern[str]:
-    """Role words after an article: il tecnico, l'allenatore croato, il ds, il centrocampista, il danese."""
+def role_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Role words (il tecnico, l'allenatore croato, il ds, il centrocampista, il danese) as one trie, and the
+    kind each stands for; the article before one is checked apart (a regex led by it costs three times)."""
     words = cue_words()
-    roles = words.roles
-    groups = {kind: alternatives(w for w in roles if roles[w] == kind) for kind in ("coach", "player", "reject")}
-    nations = alternatives(w for w in words.between if w.endswith(("o", "e", "ese", "ano")))
-    # Case-sensitive (a third of the cost): the article may be capitalised, role words never are.
-    return re.compile(rf"{_ROLE_ARTICLE}{_SOFT}*(?:(?P<coach>{groups['coach']})|(?P<other>{groups['reject']}|"
-                      rf"amministratore{_SOFT}+delegato|patron|presidente)|(?P<player>{groups['player']}|{nations}))\b")
+    kinds = {word: ("other" if kind == "reject" else kind) for word, kind in words.roles.items()}
+    kinds.update(dict.fromkeys(("amministratore delegato", "patron", "presidente"), "other"))
+    kinds.update({w: "player" for w in words.between if w.endswith(("o", "e", "ese", "ano")) and w not in kinds})
+    return re.compile(rf"\b(?:{alternatives(kinds)})\b"), kinds
 
 
 class Named(Protocol):
@@ -91,7 +94,8 @@ class Context:
         self._ends = sorted(s.end for s in spans)
         people = [Person(e.start, e.end, e.text, e.kind, e.canonical) for e in entities if e.kind != "team"]
         people += [Person(e.start, e.end, e.text, "other", e.canonical) for e in others]
-        people += [*self._roles(), *self._sources(entities)]
+        windows = _windows(text, spans)
+        people += [*self._roles(windows), *self._sources(entities, windows)]
         self.people = sorted(people, key=lambda p: (p.start, -p.end))
         self._starts = [p.start for p in self.people]
         self._inside = [self.quote_at(p.start) for p in self.people]
@@ -158,19 +162,25 @@ class Context:
 
     # --- building ----------------------------------------------------------------------------------
 
-    def _roles(self) -> list[Person]:
+    def _roles(self, windows: list[tuple[int, int]]) -> list[Person]:
         found = []
-        for match in role_pattern().finditer(self.text):
-            kind = "coach" if match.group("coach") else "player" if match.group("player") else "other"
-            bound = match.group("article").lower().rstrip("’'") in _BOUND_ARTICLES
-            found.append(Person(match.start(), match.end(), match.group(), f"role-{kind}", "", bound))
+        pattern, kinds = role_pattern()
+        for match in (m for start, end in windows for m in pattern.finditer(self.text, start, end)):
+            article = _ROLE_ARTICLE.search(self.text, max(0, match.start() - 12), match.start())
+            if article is None:
+                continue
+            kind = kinds[" ".join(match.group().split())]
+            bound = article.group("article").lower().rstrip("’'") in _BOUND_ARTICLES
+            found.append(Person(article.start(), match.end(), self.text[article.start():match.end()], f"role-{kind}",
+                                "", bound))
         return found
 
-    def _sources(self, entities: Sequence[Entity]) -> list[Person]:
+    def _sources(self, entities: Sequence[Entity], windows: list[tuple[int, int]]) -> list[Person]:
         """Newspapers: a name of one (Tuttosport, la Gazzetta) or a generic word after an article (il quotidiano)."""
         taken = {e.start for e in entities}
         found = []
-        for match in speech_words().source.finditer(self.text):
+        source = speech_words().source
+        for match in (m for start, end in windows for m in source.finditer(self.text, start, end)):
             word = match.group()
             if match.start() in taken:
                 continue
@@ -181,6 +191,23 @@ class Context:
                 continue
             found.append(Person(match.start(), match.end(), word, "source", word))
         return found
+
+
+def _windows(text: str, spans: Sequence[QuoteSpan]) -> list[tuple[int, int]]:
+    """The stretches where a role word or a newspaper can matter: around each quote (as far as its cues
+    reach) and the lead (where the article's subject is named)."""
+    lead = 0
+    for _ in range(LEAD_PARAGRAPHS):
+        found = text.find("\n\n", lead + 1)
+        lead = len(text) if found < 0 else found
+    stretches = sorted([(0, lead), *((max(0, s.start - BEFORE_REACH), s.end + AFTER_REACH) for s in spans)])
+    merged: list[tuple[int, int]] = []
+    for start, end in stretches:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, min(end, len(text))))
+    return merged
 
 
 def sentence_start(text: str, position: int) -> bool:

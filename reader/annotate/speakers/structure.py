@@ -13,11 +13,10 @@ import re
 from bisect import bisect_right
 
 from reader.annotate.quotes import QuoteSpan, paragraphs
-from reader.annotate.speakers.context import Context
+from reader.annotate.speakers.context import LEAD_PARAGRAPHS, Context
 from reader.annotate.speakers.names import SOURCE, resolve, subject
 from reader.annotate.speech import TOPIC_LABEL, speech_words
 
-_LEAD_PARAGRAPHS = 3
 _QUESTION_MAX = 260
 _LABEL_REACH = 60  # "ORE 13.32 – Si parte. «…»": how far after a label its quote may start
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
@@ -81,7 +80,7 @@ class Structure:
         """Who speaks in the article, from the title and the lead: the person a sentence with a word of
         speech is about ("X ha parlato", "intervista a X", "Conferenza stampa di X")."""
         ctx, event = self.ctx, speech_words().event
-        for start, end in self.paragraphs[:_LEAD_PARAGRAPHS]:
+        for start, end in self.paragraphs[:LEAD_PARAGRAPHS]:
             for sentence in _SENTENCE.finditer(ctx.text, start, end):
                 found = event.search(sentence.group())
                 if not found or _IMPERSONAL.search(sentence.group()):

@@ -72,7 +72,7 @@ def _branch(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
 def _capitalised(words: Iterable[str]) -> set[str]:
     """Each word as written, in capitals, and with its first letter (and that of each later word but
     particles) capitalised."""
-    found = set()
+    found: set[str] = set()
     for word in words:
         found.update((word, word.upper()))
         found.add(word[:1].upper() + word[1:])

@@ -76,7 +76,7 @@ def headline(title: str, lead: str) -> tuple[Match | None, ArticleKind]:
 
     lead = lead[:LEAD_MAX_CHARS]
     match = find_match((title, lead), canonical_team)
-    return match, article_kind(title, lead, lead, quotes=find_quotes(lead), match=match, marks=0)
+    return match, article_kind(title, lead, lead, quotes=find_quotes(lead), match=match, body=False)
 
 
 def title_and_lead(text: str, title: str | None = None) -> tuple[str, str]:

@@ -77,21 +77,22 @@ def body_pattern() -> tuple[re.Pattern[str], dict[str, list[int]], list[tuple[in
 
 
 def article_kind(title: str, lead: str, text: str, *, quotes: Sequence[Spanned] = (), match: Match | None = None,
-                 marks: int = 0) -> ArticleKind:
-    """The kind of the article whose title, lead and whole text are given, with its quotes, match and marks."""
+                 marks: int = 0, body: bool = True) -> ArticleKind:
+    """The kind of the article whose title, lead and whole text are given, with its quotes, match and marks;
+    `body=False` when `text` is only the lead (a preview's kind: the lead's words must not count twice)."""
     scores = dict.fromkeys(ARTICLE_KINDS, 0)
     patterns = kind_patterns()
     for part, where in (("title", title), ("lead", lead)):
         for kind, weight, pattern in patterns[part]:
             scores[kind] += weight * bool(pattern.search(where))
-    body, words, others = body_pattern()
+    trie, words, others = body_pattern()
     lines = patterns["body"]
     hits = [0] * len(lines)
-    for found in body.finditer(text, 0, BODY_CHARS):
+    for found in trie.finditer(text, 0, BODY_CHARS if body else 0):
         for line in words[" ".join(found.group().lower().split())]:
             hits[line] += 1
     for line, pattern in others:
-        hits[line] += len(pattern.findall(text, 0, BODY_CHARS))
+        hits[line] += len(pattern.findall(text, 0, BODY_CHARS if body else 0))
     for (kind, weight, _), count in zip(lines, hits, strict=True):
         scores[kind] += weight * min(count, BODY_CAP)
     _shape(scores, title, text, quotes, match, marks)

@@ -72,3 +72,11 @@ def test_the_data_file_is_read_and_a_bad_line_is_refused() -> None:
     assert {kind for part in patterns.values() for kind, _, _ in part} >= {"rassegna", "conferenza", "cronaca"}
     with pytest.raises(ValueError, match="unknown kind"):
         read_kinds(["sconosciuto\ttitle\t3\tparola\n"])
+
+
+def test_a_preview_with_pagelle_in_its_title_is_ratings_even_with_a_score_and_a_verb() -> None:
+    from reader.annotate import headline
+
+    match, kind = headline("Juventus-Torino 2-1, le pagelle: Yildiz fa il fenomeno, Vlahovic decide il derby",
+                           "Yildiz trascina la Juve, Vlahovic segna il gol della vittoria al 78'.")
+    assert match is not None and match.score == "2-1" and kind == "pagelle"

@@ -148,3 +148,20 @@ def test_given_a_width_the_source_gives_way_so_the_match_and_badge_stay_whole() 
     assert len(meta) <= 50 and meta.plain.endswith("Inter–Kairat Almaty  anteprima ") and "Il Gazz" in meta.plain
     _, tight, _ = render.preview_lines(long, NOW, badge="anteprima", match="Inter–Kairat Almaty", width=42)
     assert "Gazzettino" not in tight.plain and tight.plain.endswith("Inter–Kairat Almaty  anteprima ")
+
+
+def test_a_ratings_mark_is_highlighted_in_its_own_style_beside_the_player() -> None:
+    from reader.annotate import annotate
+    from reader.settings.appearance import HIGHLIGHT_LABELS, HIGHLIGHT_STYLES
+    from reader.text.render import annotation_spans, render_paragraphs
+
+    text = "Yildiz 7,5. Il migliore. Vlahovic 7: il gol. Locatelli 6. Ordinato."
+    annotation = annotate(text)
+    spans = annotation_spans(annotation.quotes, annotation.entities, annotation.marks)
+    assert [(text[s.start:s.end], s.role) for s in spans if s.role == "mark"] == [("7,5", "mark"), ("7", "mark"),
+                                                                                 ("6", "mark")]
+    assert ("Yildiz", "player") in [(text[s.start:s.end], s.role) for s in spans]
+    (paragraph,) = render_paragraphs(text, spans)
+    styles = {str(paragraph.text)[span.start:span.end]: str(span.style) for span in paragraph.text.spans}
+    assert styles["7,5"] == HIGHLIGHT_STYLES["mark"] != styles["Yildiz"]
+    assert "mark" in HIGHLIGHT_LABELS

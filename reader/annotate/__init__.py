@@ -1,12 +1,18 @@
-"""annotate(text): the quotes and who says them, the players, coaches and teams, the match and the kind.
+"""annotate(text): the quotes and who says them, the players, coaches and teams, the match, the kind, the marks.
 
 Pure (no UI, no I/O) and cheap to import: the gazetteer loads on the first call, in `reader.annotate.names`.
 Offsets are Python string indices into `text`, end exclusive. A quote over several paragraphs comes back as
-one Quote per paragraph, each with the same speaker (see `quotes`).
+one Quote per paragraph, each with the same speaker (see `quotes`); a quote inside a quote (a newspaper's
+passage quoting a coach) comes back inside it. Only the first MAX_CHARS characters are annotated, and at
+most `quotes.MAX_QUOTES` quotes: what lies beyond gets nothing, so that one article's cost stays bounded
+whatever a feed sends (every pass is linear in the text, each quote costs a few bisects).
 
-The match and the kind are read from the title and the lead. Without a `title`, the first paragraph is taken
-as the title when it is one short line (at most 200 characters) and other paragraphs follow it: the way
-`sportreader annotate` receives an article. Quotes and names are found in the whole text either way.
+The match is read from the title and the lead, the kind from the whole article. Without a `title`, the first
+paragraph is taken as the title when it is one short line (at most 200 characters) and other paragraphs
+follow it: the way `sportreader annotate` receives an article. Quotes and names are found in the whole text.
+
+`known` are the people learned from the other articles of the cache (`reader.annotate.people`): found
+wherever they are named. Each Annotation says in `learned` whom it found that no list knew.
 
 May import: the standard library, reader.models and reader.settings (the `[names]` specs). Never Textual,
 reader.feeds, reader.store, reader.article, reader.cli or reader.ui.
@@ -14,36 +20,54 @@ reader.feeds, reader.store, reader.article, reader.cli or reader.ui.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from reader.annotate.match import article_kind, find_match
-from reader.annotate.model import ARTICLE_KINDS, ENTITY_KINDS, Annotation, ArticleKind, Entity, Match, Quote
+from reader.annotate.kinds import article_kind
+from reader.annotate.match import find_match
+from reader.annotate.model import (
+    ARTICLE_KINDS,
+    ENTITY_KINDS,
+    Annotation,
+    ArticleKind,
+    Entity,
+    KnownPerson,
+    Mark,
+    Match,
+    Quote,
+)
 from reader.annotate.quotes import find_quotes, paragraphs
-from reader.annotate.speakers import assign_speakers
 
 if TYPE_CHECKING:
     from reader.settings.config import NameSpec
 
-__all__ = ["ARTICLE_KINDS", "ENTITY_KINDS", "Annotation", "ArticleKind", "Entity", "Match", "Quote", "annotate",
-           "headline"]
+__all__ = ["ARTICLE_KINDS", "ENTITY_KINDS", "MAX_CHARS", "Annotation", "ArticleKind", "Entity", "KnownPerson",
+           "Mark", "Match", "Quote", "annotate", "headline"]
 
+MAX_CHARS = 50_000  # ten long articles; a 10 MB feed summary costs what its first 50 kB do (under a second)
 TITLE_MAX_CHARS = 200
 LEAD_MAX_CHARS = 400
 
 
-def annotate(text: str, *, title: str | None = None, extra_names: Mapping[str, NameSpec] | None = None) -> Annotation:
-    """Everything found in `text`; `extra_names` adds the user's [names] to the gazetteer."""
-    from reader.annotate.names.entities import find_entities
+def annotate(text: str, *, title: str | None = None, extra_names: Mapping[str, NameSpec] | None = None,
+             known: Sequence[KnownPerson] = ()) -> Annotation:
+    """Everything found in `text` (its first MAX_CHARS characters); `extra_names` adds the user's [names]
+    to the gazetteer, `known` the people learned from the cache."""
+    from reader.annotate.marks import find_marks
+    from reader.annotate.names.entities import find_people
     from reader.annotate.names.teams import canonical_team
+    from reader.annotate.people import learned_from
+    from reader.annotate.speakers import assign_speakers
 
-    entities = tuple(find_entities(text, extra_names=extra_names))
-    quotes = tuple(assign_speakers(text, find_quotes(text), entities))
+    text = text[:MAX_CHARS]
+    people = find_people(text, extra_names=extra_names, known=known)
+    quotes = tuple(assign_speakers(text, find_quotes(text), people.entities, people.others))
     head, lead = title_and_lead(text, title)
     match = find_match((head, lead), canonical_team)
-    body = len(text.strip()) or 1
-    share = sum(q.end - q.start for q in quotes) / body
-    return Annotation(quotes, entities, match, article_kind(head, lead, match, share))
+    marks = tuple(find_marks(text, people.entities))
+    kind = article_kind(head, lead, text, quotes=quotes, match=match, marks=len(marks))
+    learned = learned_from(people, quotes, known)
+    return Annotation(quotes, tuple(people.entities), match, kind, marks=marks, learned=learned)
 
 
 def headline(title: str, lead: str) -> tuple[Match | None, ArticleKind]:
@@ -52,8 +76,7 @@ def headline(title: str, lead: str) -> tuple[Match | None, ArticleKind]:
 
     lead = lead[:LEAD_MAX_CHARS]
     match = find_match((title, lead), canonical_team)
-    share = sum(q.end - q.start for q in find_quotes(lead)) / (len(lead.strip()) or 1)
-    return match, article_kind(title, lead, match, share)
+    return match, article_kind(title, lead, lead, quotes=find_quotes(lead), match=match, body=False)
 
 
 def title_and_lead(text: str, title: str | None = None) -> tuple[str, str]:

@@ -13,7 +13,7 @@ import gzip
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -53,11 +53,13 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+@lru_cache(maxsize=16_384)  # the same names come back in every article
 def fold_key(name: str) -> str:
     """The lookup key of a name: folded, with runs of spaces squeezed."""
     return " ".join(fold(name).split())
 
 
+@lru_cache(maxsize=16_384)
 def name_parts(name: str) -> tuple[str, tuple[str, ...]]:
     """(first name, short forms) of a person's full name.
 

@@ -1,10 +1,8 @@
-"""The fixture an article is about and the article's kind, from its title and its lead.
+"""The fixture an article is about, from its title and its lead (the article's kind is `kinds`).
 
 A fixture is two teams joined by a hyphen or dash (Inter-Kairat Almaty, Milan - Lazio) or by "vs", or named
 in "la sfida tra X e Y"; each side is the longest run of words next to the separator that the gazetteer knows
-as a team (`names.teams.canonical_team`), and a score right after it ("Juventus-Torino 2-1") is kept. The kind comes
-from the title's words first (pagelle, calciomercato, conferenza stampa, probabili formazioni...), then from a
-score (cronaca), a "Name: «…»" title (intervista), the lead's words, and how much of the text is direct speech.
+as a team (`names.teams.canonical_team`), and a score right after it ("Juventus-Torino 2-1") is kept.
 """
 
 from __future__ import annotations
@@ -12,8 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from reader.annotate.model import ArticleKind, Match
-from reader.annotate.quotes import find_quotes
+from reader.annotate.model import Match
 
 _SEPARATOR = re.compile(r"[^\S\n]*[-–—][^\S\n]*|[^\S\n]+(?:vs\.?|v\.)[^\S\n]+", re.IGNORECASE)
 _ARTICLE = r"(?:il[^\S\n]+|la[^\S\n]+|lo[^\S\n]+|l[’'])?"
@@ -27,29 +24,6 @@ _MAX_SIDE = 40
 
 Resolver = Callable[[str], str | None]
 
-_KIND_WORDS: tuple[tuple[ArticleKind, str], ...] = (
-    ("pagelle", r"\bpagell[ae]\b|\bvoti\b|\btop (?:e|&) flop\b"),
-    ("mercato", r"\bcalciomercato\b|\bmercato\b|\btrattativ[ae]\b|\bufficiale\b|\bufficialità\b|\bvisite mediche\b"
-                r"|\bcessione\b|\brinnovo\b|\bclausola\b|\btrasferimento\b|\bingaggio\b"),
-    ("intervista", r"\bintervista\b|\bconferenza\b|\bdichiarazioni\b|\bmicrofoni\b|\bha parlato\b|\ble parole\b"),
-    ("anteprima", r"\bprobabili formazioni\b|\bprobabile formazione\b|\bvigilia\b|^verso\b|\banteprima\b"
-                  r"|\bdove vederla\b|\bdove vedere\b|\bpre-?partita\b|\bconvocati\b|\bin tv\b|\bdiretta tv\b"),
-    ("cronaca", r"\bcronaca\b|\btabellino\b|\bbatte\b|\bvince\b|\bstende\b|\btravolge\b|\bespugna\b|\bpareggia\b"
-                r"|\bpareggio\b|\brimonta\b|\bsconfitta\b|\bcrolla\b|\bsbanca\b|\bpiega\b|\bsupera\b|\bfrena\b"),
-)
-# The lead speaks of many things in passing: only unmistakable words count there.
-_LEAD_WORDS: tuple[tuple[ArticleKind, str], ...] = (
-    ("pagelle", r"\bpagelle\b"),
-    ("mercato", r"\bcalciomercato\b|\btrattativa\b|\bvisite mediche\b"),
-    ("intervista", r"\bintervista\b|\bin conferenza stampa\b"),
-    ("anteprima", r"\bprobabili formazioni\b|\bdove vederla\b|\bdiretta tv\b"),
-)
-_KINDS = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _KIND_WORDS)
-_LEAD_KINDS = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _LEAD_WORDS)
-_TITLE_SPEECH = re.compile(r"^[^«“\"]{2,60}:[^\S\n]*[«“\"]")
-_INTERVIEW_SHARE = 0.5
-
-
 def find_match(texts: tuple[str, ...], resolve: Resolver) -> Match | None:
     """The first fixture named in `texts` (title, then lead), with canonical team names."""
     for text in texts:
@@ -57,21 +31,6 @@ def find_match(texts: tuple[str, ...], resolve: Resolver) -> Match | None:
         if found:
             return found
     return None
-
-
-def article_kind(title: str, lead: str, match: Match | None, speech_share: float) -> ArticleKind:
-    """anteprima, intervista, cronaca, pagelle, mercato or altro."""
-    for kind, pattern in _KINDS:
-        if pattern.search(title):
-            return kind
-    if match and match.score:
-        return "cronaca"
-    if _TITLE_SPEECH.search(title) and find_quotes(title):
-        return "intervista"
-    for kind, pattern in _LEAD_KINDS:
-        if pattern.search(lead):
-            return kind
-    return "intervista" if speech_share >= _INTERVIEW_SHARE else "altro"
 
 
 def _dashed(text: str, resolve: Resolver) -> Match | None:

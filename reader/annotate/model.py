@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 EntityKind = Literal["player", "coach", "team"]
-ArticleKind = Literal["anteprima", "intervista", "cronaca", "pagelle", "mercato", "altro"]
+ArticleKind = Literal["anteprima", "intervista", "conferenza", "cronaca", "pagelle", "mercato", "rassegna", "altro"]
 ENTITY_KINDS: tuple[EntityKind, ...] = ("player", "coach", "team")
-ARTICLE_KINDS: tuple[ArticleKind, ...] = ("anteprima", "intervista", "cronaca", "pagelle", "mercato", "altro")
+ARTICLE_KINDS: tuple[ArticleKind, ...] = ("anteprima", "intervista", "conferenza", "cronaca", "pagelle", "mercato",
+                                          "rassegna", "altro")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,29 @@ class Entity:
     text: str
     kind: EntityKind
     canonical: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A mark of a ratings article ("6,5"), with the canonical name of the person it rates when known."""
+
+    start: int
+    end: int
+    value: float
+    person: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KnownPerson:
+    """A person learned from other articles of the cache, passed back to annotate() as `known`.
+
+    kind: "player" or "coach" (tagged as such), or "other" (a president, a director: never tagged, but
+    recognised as a speaker).
+    """
+
+    name: str
+    kind: str
+    team: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +80,8 @@ class Annotation:
     entities: tuple[Entity, ...] = ()
     match: Match | None = None
     kind: ArticleKind = "altro"
+    marks: tuple[Mark, ...] = ()
+    learned: tuple[KnownPerson, ...] = ()  # people no list knew, found by a cue or as speakers: for the cache
     extras: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -67,4 +93,5 @@ class Annotation:
             "match": ({"home": self.match.home, "away": self.match.away, "score": self.match.score}
                       if self.match else None),
             "kind": self.kind,
+            "marks": [{"start": m.start, "end": m.end, "value": m.value, "person": m.person} for m in self.marks],
         }

@@ -53,13 +53,13 @@ def _annotated(text: str, annotation: Annotation, styles: Mapping[str, str]) -> 
     from rich.console import Group
     from rich.text import Text
 
-    from reader.text.render import StyledSpan, render_paragraphs, speaker_notes
+    from reader.text.kinds import kind_label
+    from reader.text.render import annotation_spans, render_paragraphs, speaker_notes
 
-    spans = [StyledSpan(q.start, q.end, "quote") for q in annotation.quotes]
-    spans += [StyledSpan(e.start, e.end, e.kind) for e in annotation.entities]
+    spans = annotation_spans(annotation.quotes, annotation.entities, annotation.marks)
     notes = speaker_notes([(q.start, q.end, q.speaker) for q in annotation.quotes])
     head = Text.assemble((_("match: "), "dim"), (annotation.match.label() if annotation.match else "—", "bold"),
-                         ("  " + _("kind: "), "dim"), (annotation.kind, "bold"))
+                         ("  " + _("kind: "), "dim"), (kind_label(annotation.kind), "bold"))
     parts = [head]
     for paragraph in render_paragraphs(text, spans, styles, notes):
         parts.extend([Text(""), paragraph.text])

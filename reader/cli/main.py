@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from reader.cli import matches as match_commands
+from reader.cli import names as names_command
 from reader.cli.annotating import cmd_annotate
 from reader.cli.argparse_words import translated
 from reader.cli.configfile import cmd_config, cmd_opml
@@ -56,5 +57,5 @@ def cmd_tui(ctx: Context) -> int:
 COMMANDS: dict[str, Callable[[Context], int]] = {
     "tui": cmd_tui, "refresh": cmd_refresh, "list": cmd_list, "search": cmd_search, "show": cmd_show,
     "feeds": cmd_feeds, "check": cmd_check, "config": cmd_config, "annotate": cmd_annotate,
-    "opml": cmd_opml, **match_commands.COMMANDS,
+    "opml": cmd_opml, "names": names_command.run, **match_commands.COMMANDS,
 }

@@ -9,6 +9,7 @@ from typing import Any
 
 from reader import __version__
 from reader.cli import matches as match_commands
+from reader.cli import names as names_command
 from reader.text.messages import _
 
 MAX_LISTED = 10_000  # `list -n`: more is no list anyone reads (and 200,000 rows took 2 minutes and 1 GB)
@@ -89,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
                           help=_("a UTF-8 text file, paragraphs between blank lines; - or nothing reads stdin"))
     annotate.add_argument("--json", action="store_true", help=_("print the annotation as one JSON object"))
     match_commands.add_parsers(sub)
+    names_command.add_parser(sub)
     return parser
 
 

@@ -22,6 +22,7 @@ HIGHLIGHT_STYLES: dict[str, str] = {
     "player": "bold #3b8eea",
     "coach": "bold #a66bd9",
     "team": "bold #2e9d57",
+    "mark": "bold reverse #d9822b",  # a pagelle mark ("6,5"), beside the player it rates
     "search": "reverse bold",
     # Backgrounds, which no other role uses: a match never looks like a team's, a player's or a quote's colour.
     "find": "#1b1b1b on #e8c547",
@@ -34,7 +35,9 @@ KIND_STYLES: dict[str, str] = {
     "cronaca": "bold #ffffff on #57606a",
     "pagelle": "bold #1b1b1b on #e3b341",
     "mercato": "bold #ffffff on #1a7f37",
+    "conferenza": "bold #ffffff on #0e7490",
+    "rassegna": "bold #ffffff on #9a3412",
 }
 HIGHLIGHT_LABELS: dict[str, str] = {
-    "quote": N_("quote"), "player": N_("player"), "coach": N_("coach"), "team": N_("team"),
+    "quote": N_("quote"), "player": N_("player"), "coach": N_("coach"), "team": N_("team"), "mark": N_("mark"),
 }

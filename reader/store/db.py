@@ -149,6 +149,24 @@ MIGRATIONS: tuple[str, ...] = (
         no_spoilers INTEGER NOT NULL DEFAULT 0
     );
     """,
+    # 6: the people index (reader/store/people.py): who the cached articles name, and whom they taught the
+    # annotator's lists; people_state remembers the last entry indexed, so that a refresh's new entries are
+    # added without reading the old ones again.
+    """
+    CREATE TABLE people (
+        name TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        team TEXT NOT NULL DEFAULT '',
+        articles INTEGER NOT NULL DEFAULT 0,
+        mentions INTEGER NOT NULL DEFAULT 0,
+        learned TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE people_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        indexed_up_to INTEGER NOT NULL DEFAULT 0,
+        built REAL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -91,6 +91,10 @@ class Store:
                 raise
             self._conn.execute("COMMIT")
 
+    def read(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
+        """The rows of one read-only statement (for the store's own modules, as people.py)."""
+        return self._read(sql, params)
+
     def _read(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
         with self._lock:
             cursor = self._conn.execute(sql, params)

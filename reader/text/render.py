@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from rich.text import Text
 
@@ -80,6 +81,32 @@ def render_paragraphs(text: str, spans: Iterable[StyledSpan] = (), styles: Mappi
             rendered = _insert(rendered, at - start, Text(f" — {clean_line(label, 80)}", table["speaker"]))
         paragraphs.append(Paragraph(start, end, rendered))
     return paragraphs
+
+
+class Ranged(Protocol):
+    """A quote or a mark of an annotation, as far as highlighting goes."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+class Kinded(Ranged, Protocol):
+    """A name of an annotation: its span and its kind (player, coach, team), the highlight role it gets."""
+
+    @property
+    def kind(self) -> str: ...
+
+
+def annotation_spans(quotes: Iterable[Ranged], entities: Iterable[Kinded],
+                     marks: Iterable[Ranged] = ()) -> list[StyledSpan]:
+    """The highlights of an annotation: its quotes, then its names and the marks beside them (later win)."""
+    spans = [StyledSpan(q.start, q.end, "quote") for q in quotes]
+    spans += [StyledSpan(e.start, e.end, e.kind) for e in entities]
+    spans += [StyledSpan(m.start, m.end, "mark") for m in marks]
+    return spans
 
 
 def speaker_notes(quotes: Sequence[tuple[int, int, str | None]]) -> list[tuple[int, str]]:

@@ -55,7 +55,7 @@ class SportReaderApp(App[int]):
         self.refresh_on_start = refresh_on_start
         self.clock = clock or render.now_utc
         self.state: UIState = load_state(data_dir)
-        self.decorations = Decorations(config.names)
+        self.decorations = Decorations(config.names, known=self._known_people)
         # The first screenful (an indexed read of a few milliseconds) is read here, before Textual starts:
         # on a thread it would wait for the GIL behind the whole start-up, and the list would paint 40 ms later.
         start = self.state.filter()
@@ -67,6 +67,14 @@ class SportReaderApp(App[int]):
         self.theme = theme if theme in THEMES else config.settings.theme
         if config.keys:
             self.set_keymap(config.keys)
+
+
+    def _known_people(self) -> list[Any]:
+        """The people the cache taught the annotator (its people index), for every article shown."""
+        from reader.annotate.model import KnownPerson
+        from reader.store import people
+
+        return [KnownPerson(row.name, row.kind, row.team) for row in people.learned(self.store)]
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -16,18 +16,24 @@ from reader.settings.config import NameSpec
 from reader.store import Preview
 
 if TYPE_CHECKING:
-    from reader.annotate.model import Annotation
+    from reader.annotate.model import Annotation, KnownPerson
 
 CACHE_LIMIT = 5000
 
 
 class Decorations:
-    """Annotations for the UI, computed lazily and cached per entry."""
+    """Annotations for the UI, computed lazily and cached per entry.
 
-    def __init__(self, names: Mapping[str, NameSpec]) -> None:
+    `known` gives the people the cache taught the annotator (reader.store.people), read when warming up.
+    """
+
+    def __init__(self, names: Mapping[str, NameSpec],
+                 known: Callable[[], Sequence[KnownPerson]] | None = None) -> None:
         self.extra_names = names
         self.ready = threading.Event()
         self._cache: dict[int, tuple[str | None, str | None]] = {}
+        self._known_source = known
+        self.known: Sequence[KnownPerson] = ()
 
     def warm(self, on_ready: Callable[[], None]) -> None:
         """Load the annotator on a thread; call on_ready (from that thread) when it is usable."""
@@ -35,6 +41,9 @@ class Decorations:
             try:
                 from reader.annotate import annotate
 
+                if self._known_source is not None:
+                    with contextlib.suppress(Exception):  # a cache without its index still reads
+                        self.known = tuple(self._known_source())
                 annotate("Inter-Milan", title="Inter-Milan", extra_names=self.extra_names)
             except Exception:  # without the annotator the app still reads
                 return
@@ -67,7 +76,7 @@ class Decorations:
         try:
             from reader.annotate import annotate
 
-            return annotate(text, title=title, extra_names=self.extra_names)
+            return annotate(text, title=title, extra_names=self.extra_names, known=self.known)
         except ImportError:
             return None
 

@@ -1,11 +1,11 @@
-"""The match and the kind, with a hand-made team resolver (no gazetteer)."""
+"""The match, with a hand-made team resolver (no gazetteer); the title and the lead of a text."""
 
 from __future__ import annotations
 
 import pytest
 
 from reader.annotate import title_and_lead
-from reader.annotate.match import article_kind, find_match
+from reader.annotate.match import find_match
 from reader.annotate.model import Match
 
 TEAMS = {"inter": "Inter", "kairat almaty": "Kairat Almaty", "kairat": "Kairat Almaty", "milan": "Milan",
@@ -49,34 +49,6 @@ def test_no_fixture_without_two_teams_side_by_side(title: str) -> None:
 def test_the_lead_names_the_fixture_when_the_title_does_not() -> None:
     lead = "La sfida tra la Juventus e il Napoli si avvicina e le due panchine sorridono a metà."
     assert find_match(("Verso il big match: Spalletti ritrova Bremer", lead), resolve) == Match("Juventus", "Napoli")
-
-
-@pytest.mark.parametrize(("title", "lead", "kind"), [
-    ("Inter-Kairat Almaty, la vigilia: le probabili formazioni", "", "anteprima"),
-    ("Verso Juventus-Napoli: Spalletti ritrova Bremer", "", "anteprima"),
-    ("Chivu in conferenza stampa: «Il Kairat non è una gita»", "", "intervista"),
-    ("Barella: «Chivu ci ha ridato fame»", "", "intervista"),
-    ('Mancini: "Con Gasperini corriamo il doppio"', "", "intervista"),
-    ("Intervista a Barella: il Mondiale e l'Inter", "", "intervista"),
-    ("Juventus-Torino 2-1, le pagelle: Yildiz fa il fenomeno", "", "pagelle"),
-    ("Roma, i voti di Soulé e Dybala", "", "pagelle"),
-    ("Calciomercato Napoli, Manna cerca un centrocampista", "", "mercato"),
-    ("Ufficiale: Zirkzee è della Roma", "", "mercato"),
-    ("Milan, trattativa avviata per Vlahovic", "", "mercato"),
-    ("Milan - Lazio 1-1: Zaccagni illude Sarri", "", "cronaca"),
-    ("L'Inter batte il Kairat e vola agli ottavi", "", "cronaca"),
-    ("Dybala, lesione di basso grado al flessore", "Gli esami svolti ieri hanno confermato i timori.", "altro"),
-    ("Notizie dal ritiro", "Alla vigilia della sfida, le probabili formazioni.", "anteprima"),
-    ("Dybala, lesione al flessore", "Gli esami hanno confermato i timori della vigilia.", "altro"),
-    ("Notizie dal ritiro", "Nessun indizio qui.", "altro"),
-])
-def test_the_kind_from_the_title_then_the_lead(title: str, lead: str, kind: str) -> None:
-    match = find_match((title, lead), resolve)
-    assert article_kind(title, lead, match, 0.0) == kind
-
-
-def test_an_article_that_is_mostly_quotes_is_an_interview() -> None:
-    assert article_kind("Notizie dal ritiro", "", None, 0.7) == "intervista"
 
 
 def test_the_title_is_a_short_first_paragraph_unless_given() -> None:

@@ -7,12 +7,14 @@
 - scan: pass 1, the gazetteer's names and the user's [names] matched over the text
 - cues: pass 2, the people that cue words introduce ("il portiere X"); the words are data/cues.tsv
 - lookalikes: the rules that throw out words looking like a name that do not name one here
+- variants: a misspelt first name or an accent written the other way that is still the same name
+- others: the people who are neither players nor coaches (presidents, directors), found for the speakers
 - entities: passes 3 to 5, learning the article's clubs and people and deciding each mention
 - teams: the team a name or alias stands for, and the list of known teams
 
 Stadiums, broadcasters and competitions (Maradona, Sky Sport, Coppa Italia) are gazetteer blocks, never names.
 Cheap to import: the gazetteer and the cue words are read on first use.
 
-May import: the standard library, reader.annotate.gazetteer and reader.annotate.model, and reader.settings
-for type checking only.
+May import: the standard library, reader.annotate.gazetteer, reader.annotate.model and reader.annotate.marks,
+and reader.settings for type checking only.
 """

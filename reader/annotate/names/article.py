@@ -4,6 +4,7 @@ record on it (the mentions found, the clubs named, the people learned)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from reader.annotate.gazetteer import Gazetteer, Sense, fold
@@ -11,6 +12,7 @@ from reader.annotate.model import EntityKind
 
 _TOKEN = re.compile(r"\S+")
 _SENTENCE_END = frozenset(".!?:;«»“”\"(—")
+_SENTENCE_BREAK = re.compile(r"\n|[.!?](?=[\s\"”»)])")
 JOINABLE = frozenset([" ", "\u00a0", "-", "‐", "‑", "'", "’", "/"])  # what may sit between two words of a name
 
 
@@ -51,14 +53,19 @@ class Article:
     rejected: set[str] = field(default_factory=set)  # folded names after a negative cue
     mentioned: dict[int, bool] = field(default_factory=dict)  # token in a mention -> is it a lone surname
     lower_words: set[str] | None = None  # words written in lower case somewhere, computed when first needed
+    breaks: list[int] = field(default_factory=list)  # where sentences end (. ! ? or a line break)
+    sentence_teams: dict[int, set[str]] = field(default_factory=dict)  # sentence -> teams it names or implies
 
     @classmethod
     def of(cls, text: str, lexicons: tuple[Gazetteer, ...]) -> Article:
         """`text` split into words, to be looked up in `lexicons`."""
         tokens = list(_TOKEN.finditer(fold(text)))
         starts = [t.start() for t in tokens]
-        return cls(text, starts, [t.end() for t in tokens], [t.group() for t in tokens],
-                   [text[i].isupper() or text[i].isdigit() for i in starts], lexicons)
+        ends = [t.end() for t in tokens]
+        art = cls(text, starts, ends, [t.group() for t in tokens],
+                  [text[i].isupper() or text[i].isdigit() for i in starts], lexicons)
+        art.breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+        return art
 
     @property
     def gaz(self) -> Gazetteer:
@@ -77,6 +84,10 @@ class Article:
         if len(self.lexicons) == 1:
             return self.lexicons[0].reach.get(key, 0)
         return max(lexicon.reach.get(key, 0) for lexicon in self.lexicons)
+
+    def sentence(self, i: int) -> int:
+        """The number of the sentence token i lies in."""
+        return bisect_right(self.breaks, self.starts[i])
 
     def sentence_start(self, i: int) -> bool:
         """First word of the text or of a line, or after sentence punctuation or an opening quote."""

@@ -7,12 +7,14 @@ A cue's name takes the place of the gazetteer words inside it. The cue words are
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
 from reader.annotate.gazetteer import PARTICLES, fold_key, name_parts
+from reader.annotate.marks import COACH_BEFORE, ratings
 from reader.annotate.names.article import JOINABLE, Article, Mention
 from reader.annotate.names.words import FUNCTION_WORDS
 
@@ -69,7 +71,23 @@ def apply_cues(art: Article, mentions: list[Mention]) -> list[Mention]:
         name = _name_after(art, free, by_first) or _name_before(art, i, by_first)
         if name:
             cues.append(Mention(*name, art.starts[name[0]], art.ends[name[1]], (), cue))
+    cues += _rated(art, by_first)
     return _merge(art, mentions, cues) if cues else mentions
+
+
+def _rated(art: Article, by_first: Mapping[int, Mention]) -> list[Mention]:
+    """The names a ratings article gives a mark to ("Ospina 6", "All. Cuesta 5,5"): players or coaches."""
+    found = []
+    for start, end, _, _ in ratings(art.text):
+        first = bisect_left(art.starts, start)
+        last = bisect_left(art.ends, end)
+        if first >= len(art.starts) or art.starts[first] != start or last >= len(art.ends) or art.ends[last] != end:
+            continue
+        if (art.sentence_start(first) and art.words[first] in FUNCTION_WORDS) or _is_team(by_first.get(first)):
+            continue
+        kind = "coach" if COACH_BEFORE.search(art.text, max(0, start - 12), start) else "player"
+        found.append(Mention(first, last, start, end, (), kind))
+    return found
 
 
 def _cue_at(art: Article, i: int) -> tuple[str, int]:
@@ -105,28 +123,39 @@ def _cue_gap(gap: str) -> bool:
 
 
 def _name_before(art: Article, cue: int, by_first: Mapping[int, Mention]) -> tuple[int, int] | None:
-    """"Matteo Brivio, centrocampista della Primavera": two or more capitalised words, a comma, the cue."""
+    """"Matteo Brivio, centrocampista della Primavera", "Emegha, attaccante dello Strasburgo": capitalised
+    words (particles inside), a comma, the cue; a lone word only where no sentence starts with it."""
     k = cue - 1
     while k >= 0 and art.words[k] in _BEFORE_ROLE and art.gap(k).isspace():
         k -= 1
-    if k < 1 or not (art.gap(k).strip() == "," and _cue_gap(art.gap(k))) or not art.caps[k]:
+    if k < 1 or not (art.gap(k).strip() == "," and _cue_gap(art.gap(k))) or not _letters(art, k):
         return None
     first = k
     while first > 0 and k - first + 1 < _MAX_NAME_WORDS and art.gap(first - 1) in JOINABLE \
-            and art.caps[first - 1] and not art.sentence_start(first):
+            and not art.sentence_start(first) and (_letters(art, first - 1) or (
+                art.words[first - 1] in PARTICLES and first > 1 and _letters(art, first - 2))):
         first -= 1
-    clubs = any(_is_team(by_first.get(j)) for j in range(first, k + 1))
-    return (first, k) if first < k and not clubs else None
+    if any(_is_team(by_first.get(j)) or (by_first.get(j) and by_first[j].senses[0].kind == "block")
+           for j in range(first, k + 1)):
+        return None
+    if first == k and (art.sentence_start(k) or art.words[k] in FUNCTION_WORDS or art.lookup(art.words[k])):
+        return None
+    return first, k
+
+
+def _letters(art: Article, k: int) -> bool:
+    """A capitalised word starting with a letter: digits ("3-1, il tecnico") are never a name."""
+    return art.caps[k] and art.text[art.starts[k]].isalpha()
 
 
 def _name_run(art: Article, k: int, by_first: Mapping[int, Mention]) -> tuple[int, int] | None:
     """Capitalised words from token k (particles inside), stopping at a club or a lower-case word."""
-    if not art.caps[k] or _is_team(by_first.get(k)) or _initials(art, k) or art.words[k] in FUNCTION_WORDS:
+    if not _letters(art, k) or _is_team(by_first.get(k)) or _initials(art, k) or art.words[k] in FUNCTION_WORDS:
         return None
     last = k
     while last + 1 < len(art.starts) and last - k + 1 < _MAX_NAME_WORDS and art.gap(last) in JOINABLE:
         step = 2 if art.words[last + 1] in PARTICLES and last + 2 < len(art.starts) else 1
-        if not art.caps[last + step] or _is_team(by_first.get(last + step)) \
+        if not _letters(art, last + step) or _is_team(by_first.get(last + step)) \
                 or (step == 2 and art.gap(last + 1) not in JOINABLE):
             break
         last += step

@@ -14,11 +14,11 @@ so called in the clubs the article names ("Marcus" in an article about Inter). A
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.annotate.gazetteer import Sense, fold_key, name_parts
-from reader.annotate.model import Entity, EntityKind
+from reader.annotate.model import Entity, EntityKind, KnownPerson
 from reader.annotate.names.article import Article, Mention, Person
 from reader.annotate.names.cues import apply_cues
 from reader.annotate.names.lookalikes import (
@@ -30,48 +30,85 @@ from reader.annotate.names.lookalikes import (
     plausible,
     team_sense,
 )
-from reader.annotate.names.scan import lexicons, scan
+from reader.annotate.names.others import Other, find_others
+from reader.annotate.names.scan import lexicons, misspelt_first_names, scan
 
 if TYPE_CHECKING:
     from reader.settings.config import NameSpec
 
 
 
+# A Slavic surname's ending: in football news such a word is a person's name even when no list knows it.
+_SLAVIC = frozenset(("ić", "ič"))
+
+
+class People(NamedTuple):
+    """What the name passes find: the entities to tag, and the other people (presidents...) who may speak."""
+
+    entities: list[Entity]
+    others: list[Other]
+    learned: list[Entity]  # entities found by a cue, not by any list: what the article teaches
+
+
 def find_entities(text: str, *, extra_names: Mapping[str, NameSpec] | None = None) -> list[Entity]:
     """Every player, coach and team mention in `text`, sorted by start, never overlapping."""
-    art = Article.of(text, lexicons(extra_names))
-    mentions = apply_cues(art, scan(art))
+    return find_people(text, extra_names=extra_names).entities
+
+
+def find_people(text: str, *, extra_names: Mapping[str, NameSpec] | None = None,
+                known: Sequence[KnownPerson] = ()) -> People:
+    """The entities of `text` and its other people; `known` are people learned from other articles."""
+    art = Article.of(text, lexicons(extra_names, known))
+    mentions = apply_cues(art, misspelt_first_names(art, scan(art)))
     art.mentioned = {k: is_short(m) for m in mentions for k in range(m.first, m.last + 1)}
     _learn(art, mentions)
-    entities = [e for m in mentions if (e := _resolve(art, m)) is not None]
-    return _non_overlapping(entities + _linked_words(art, entities))
+    resolved = [(m, e) for m in mentions if (e := _resolve(art, m)) is not None]
+    entities = [e for _, e in resolved]
+    entities = _non_overlapping(entities + _linked_words(art, entities))
+    others = find_others(art, mentions, [p.name for p in known if p.kind == "other"],
+                         [(e.start, e.end) for e in entities])
+    learned = [e for m, e in resolved if m.forced in ("player", "coach") and not m.senses and e.canonical == e.text]
+    return People(entities, others, learned)
 
 
 # --- pass 3: what the article says about itself ----------------------------------------------------------
 
 def _learn(art: Article, mentions: list[Mention]) -> None:
-    """The clubs the article names and the full names of its people."""
+    """The clubs the article names, the full names of its people, and the teams each sentence is about."""
     for m in mentions:
         name = art.text[m.start:m.end]
         m.team = team_sense(art, m)
+        sentence = art.sentence_teams.setdefault(art.sentence(m.first), set())
         if m.team:
             art.teams.add(m.team.canonical)
+            sentence.add(m.team.canonical)
         elif m.forced in ("player", "coach") and not m.senses:
             _remember(art, m.start, name, _kind(m.forced))
         elif m.forced != "reject" and (full := _full_people(m.senses)):
             sense = _best(art, full)
+            sentence.add(sense.team)
             for said in (sense.canonical, name):
                 _remember(art, m.start, said, _kind(sense.kind), sense.canonical)
+        elif len(people := {s.canonical: s for s in m.senses if s.kind in ("player", "coach")}) == 1:
+            sentence.add(next(iter(people.values())).team)  # "Lautaro", "Pisacane": one person, one club
 
 
 def _remember(art: Article, at: int, name: str, kind: EntityKind, canonical: str | None = None) -> None:
     person = Person(at, canonical or name, kind)
     first, shorts = name_parts(name)
-    for short in shorts:
+    for short in {*shorts, *_halves(shorts[0] if shorts else "")}:
         art.people.setdefault(fold_key(short), []).append(person)
     key = fold_key(first)
     if key and art.firsts.setdefault(key, person).canonical != person.canonical:
         art.first_clash.setdefault(key, at)
+
+
+def _halves(surname: str) -> list[str]:
+    """The halves of a double surname, each of which the press uses alone ("Milinkovic", "Loftus")."""
+    if "-" not in surname and " " not in surname:
+        return []
+    parts = [p for p in surname.replace("-", " ").split() if len(p) > 2 and p[0].isupper()]
+    return parts if len(parts) > 1 else []
 
 
 def _full_people(senses: Iterable[Sense]) -> list[Sense]:
@@ -88,8 +125,10 @@ def _resolve(art: Article, m: Mention) -> Entity | None:
     text = art.text[m.start:m.end]
     if m.forced == "reject" or (m.senses and m.senses[0].kind == "block"):
         return None
-    if m.forced and not m.senses:
-        return Entity(m.start, m.end, text, _kind(m.forced), text)
+    if m.forced and not m.senses:  # a cue's name: someone the article names in full ("Dele" of Dele-Bashiru)?
+        linked = _linked(art, fold_key(text), m.start) if " " not in text.strip() else None
+        return Entity(m.start, m.end, text, linked.kind if linked else _kind(m.forced),
+                      linked.canonical if linked else text)
     if m.team:
         return Entity(m.start, m.end, text, "team", m.team.canonical)
     if any(s.kind == "team" for s in m.senses) or fold_key(text) in art.rejected:
@@ -110,15 +149,23 @@ def _resolve_short(art: Article, m: Mention, text: str, people: list[Sense]) -> 
     linked = _linked(art, key, m.start)
     if linked:
         return Entity(m.start, m.end, text, linked.kind, linked.canonical)
-    ranked = sorted(people, key=lambda s: _rank(art, s), reverse=True)
+    sentence = art.sentence(m.first)
+    ranked = sorted(people, key=lambda s: _rank(art, s, sentence), reverse=True)
+    if m.forced in ("player", "coach"):  # "il tecnico Ranieri": the person of that kind
+        ranked = sorted(ranked, key=lambda s: s.kind == m.forced, reverse=True)
     if not m.forced and (not plausible(art, m, key, ranked[0])
-                         or (len(ranked) > 1 and _rank(art, ranked[0]) == _rank(art, ranked[1]))):
+                         or (len(ranked) > 1 and _rank(art, ranked[0], sentence) == _rank(art, ranked[1], sentence))):
         return None
     return Entity(m.start, m.end, text, _kind(ranked[0].kind), ranked[0].canonical)
 
 
-def _rank(art: Article, sense: Sense) -> tuple[bool, int]:
-    return sense.team in art.teams, sense.tier
+def _rank(art: Article, sense: Sense, sentence: int = -1) -> tuple[bool, bool, bool, int]:
+    """Whose name it is: a person of a club the sentence (or the one before) names first, then of one the
+    article names, then the best-known."""
+    here = art.sentence_teams.get(sentence, set())
+    before = art.sentence_teams.get(sentence - 1, set())
+    return bool(sense.team) and sense.team in here, bool(sense.team) and sense.team in before, \
+        sense.team in art.teams, sense.tier
 
 
 def _best(art: Article, senses: Iterable[Sense]) -> Sense:
@@ -145,15 +192,32 @@ def _linked_words(art: Article, entities: list[Entity]) -> list[Entity]:
     taken = bytearray(len(art.text))
     for e in entities:
         taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    given = _given_names(entities)
     found = []
     for i, start in enumerate(art.starts):
         key = art.words[i]
         if taken[start] or not art.caps[i] or key in art.rejected or art.lookup(key) or joined(art, i):
             continue
         person = _linked(art, key, start) or _first_name_in_context(art, key)
+        if person is None and (named := given.get(key)) and named.at < start:
+            person = named  # "Romelu" after "Lukaku", "Dele" after "Dele-Bashiru": a name of someone named
+        if person is None and art.text[art.ends[i] - 2:art.ends[i]] in _SLAVIC and not art.sentence_start(i):
+            person = Person(start, art.text[start:art.ends[i]], "player")  # "Ibrahimović": no word, a name
         if person:
             found.append(Entity(start, art.ends[i], art.text[start:art.ends[i]], person.kind, person.canonical))
     return found
+
+
+def _given_names(entities: list[Entity]) -> dict[str, Person]:
+    """folded first name -> the one person of the article's entities who has it (where first named)."""
+    given: dict[str, Person] = {}
+    clashes: set[str] = set()
+    for e in entities:
+        first, shorts = name_parts(e.canonical) if e.kind != "team" and " " in e.canonical else ("", ())
+        for key in (fold_key(first), *(fold_key(half) for half in _halves(shorts[0] if shorts else ""))):
+            if key and given.setdefault(key, Person(e.start, e.canonical, e.kind)).canonical != e.canonical:
+                clashes.add(key)
+    return {key: person for key, person in given.items() if key not in clashes}
 
 
 def _first_name_in_context(art: Article, key: str) -> Person | None:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from reader.annotate.gazetteer import Sense, fold_key
 from reader.annotate.names.article import JOINABLE, Article, Mention
+from reader.annotate.names.variants import same_final_vowel
 from reader.annotate.names.words import ARTICLES, FUNCTION_WORDS, LEADING_ARTICLES
 
 _SPACES = frozenset([" ", "\u00a0"])
 _DASHES = frozenset("-–—")
-_ACCENTED = frozenset("àèéìíòóùú")
 _CITY_PREPS = frozenset("a ad in da di d per verso".split())
+_TRAVEL = frozenset("per verso lasciare lascia lasciato lascerà raggiungere raggiunge raggiunto".split())
 
 
 def plausible(art: Article, m: Mention, key: str, best: Sense) -> bool:
@@ -63,8 +64,9 @@ def after_article(art: Article, m: Mention) -> bool:
 
 
 def accent_differs(text: str, people: list[Sense]) -> bool:
-    """"Sarà", "Più": a final accented vowel the name does not have makes an Italian word."""
-    return text[-1] in _ACCENTED and not any(s.canonical.endswith(text[-1]) for s in people)
+    """"Sarà", "Più": a final accented vowel the name does not have makes an Italian word; one the name has
+    with the other accent ("Lucumì" for Lucumí, "Soulè" for Soulé) is the name."""
+    return not any(same_final_vowel(text, s.canonical) for s in people)
 
 
 def _stands_alone(art: Article, m: Mention) -> bool:
@@ -95,9 +97,14 @@ def team_sense(art: Article, m: Mention) -> Sense | None:
         return None
     key = fold_key(art.text[m.start:m.end])
     before = art.words[m.first - 1] if m.first and art.gap(m.first - 1).strip() in ("", "'", "’") else ""
-    if key in art.gaz.countries:
-        return teams[0] if before in LEADING_ARTICLES else None
+    if key in art.gaz.countries:  # "l'Italia" plays; "in Italia", "partiti per il Belgio" is a trip
+        return teams[0] if before in LEADING_ARTICLES and not _travel(art, m.first - 1) else None
     return None if key in art.gaz.places and before in _CITY_PREPS else teams[0]
+
+
+def _travel(art: Article, article: int) -> bool:
+    """The article before a country follows a word of travel: "per la", "verso il", "lasciare l'"."""
+    return article > 0 and art.words[article - 1] in _TRAVEL
 
 
 def _in_fixture(art: Article, m: Mention) -> bool:

@@ -8,22 +8,52 @@ are not matched.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from reader.annotate.gazetteer import PARTICLES, Gazetteer, Sense, fold_key, gazetteer, name_parts
+from reader.annotate.model import KnownPerson
 from reader.annotate.names.article import JOINABLE, Article, Mention
+from reader.annotate.names.variants import near_first_name
 
 if TYPE_CHECKING:
     from reader.settings.config import NameSpec
 
+_SPACES = frozenset([" ", "\u00a0"])
 _FOREIGN_PARTICLES = frozenset("de van von der den ter ten dos das do du el bin ben mac".split())
 
 
-def lexicons(extra_names: Mapping[str, NameSpec] | None) -> tuple[Gazetteer, ...]:
-    """What to look names up in: the user's names first, if any, then the shipped gazetteer."""
-    return (_extra_lexicon(_freeze(extra_names)), gazetteer()) if extra_names else (gazetteer(),)
+def lexicons(extra_names: Mapping[str, NameSpec] | None,
+             known: Sequence[KnownPerson] = ()) -> tuple[Gazetteer, ...]:
+    """What to look names up in: the user's names first, then the people learned from the cache, then the
+    shipped gazetteer."""
+    found = [_extra_lexicon(_freeze(extra_names))] if extra_names else []
+    people = tuple(sorted((p.name, p.kind, p.team) for p in known if p.kind in ("player", "coach")))
+    if people:
+        found.append(_known_lexicon(people))
+    return (*found, gazetteer())
+
+
+def misspelt_first_names(art: Article, mentions: list[Mention]) -> list[Mention]:
+    """A surname after a misspelt first name ("Christian Chivu", "Giampiero Gasperini") is the full name."""
+    found = []
+    for k, m in enumerate(mentions):
+        i = m.first - 1
+        previous_end = mentions[k - 1].last if k else -1
+        if i > previous_end and art.gap(i) in _SPACES and art.upper(i) and not art.lookup(art.words[i]):
+            sense = next((s for s in m.senses if s.kind in ("player", "coach") and s.role == "short"
+                          and near_first_name(art.text[art.starts[i]:art.ends[i]], _given(s.canonical))), None)
+            if sense is not None:
+                m = Mention(i, m.last, art.starts[i], m.end, (sense._replace(role="full"),))
+        found.append(m)
+    return found
+
+
+def _given(canonical: str) -> str:
+    """The given names of a person's full name: all but the surname ("Gian Piero" of Gian Piero Gasperini)."""
+    first, shorts = name_parts(canonical)
+    return canonical[:len(canonical) - len(shorts[0])].strip() if first and shorts else ""
 
 
 def scan(art: Article) -> list[Mention]:
@@ -56,6 +86,19 @@ _Frozen = tuple[tuple[str, str, tuple[str, ...]], ...]
 
 def _freeze(extra: Mapping[str, NameSpec] | None) -> _Frozen:
     return tuple(sorted((name, spec.kind, tuple(spec.aliases)) for name, spec in (extra or {}).items()))
+
+
+@lru_cache(maxsize=4)
+def _known_lexicon(people: tuple[tuple[str, str, str], ...]) -> Gazetteer:
+    """The people learned from the cache as a small gazetteer: tier 3, as sure as the checked lists, since
+    a cue named them a person (an everyday word is still told apart by its lower-case uses)."""
+    lexicon = Gazetteer()
+    for name, kind, team in people:
+        key = fold_key(name)
+        shorts = [fold_key(s) for s in name_parts(name)[1]] if " " in name.strip() else []
+        lexicon.add_person(name, "coach" if kind == "coach" else "player", tier=3, team=team, names=[key],
+                           shorts=shorts)
+    return lexicon
 
 
 @lru_cache(maxsize=8)

@@ -23,15 +23,13 @@ from textual.strip import Strip
 from reader.settings.appearance import KIND_STYLES
 from reader.store import Preview
 from reader.text import dates, render
-from reader.text.messages import N_, _
+from reader.text.kinds import kind_label
+from reader.text.messages import _
 from reader.ui.bindings import bindings
 from reader.ui.widgets.marks import MarkRequested
 
 PREVIEW_HEIGHT = 3
 Decorator = Callable[[Preview], tuple[str | None, str | None]]  # -> (match label, kind)
-# The kinds the annotator tells apart, as the badge shows them.
-KIND_LABELS = {"anteprima": N_("preview"), "intervista": N_("interview"), "cronaca": N_("match report"),
-               "pagelle": N_("ratings"), "mercato": N_("transfers")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,7 +314,7 @@ class PreviewList(ScrollView, can_focus=True, inherit_bindings=False):
             style = self.get_component_rich_style("preview-list--heading")
             return (self._strip(Text(" " + row.heading), width, style),)
         match, kind = self.decorate(row.preview) if self.decorate else (None, None)
-        badge = _(KIND_LABELS[kind]) if kind in KIND_LABELS else None
+        badge = kind_label(kind) if kind and kind != "altro" else None
         lines = render.preview_lines(row.preview, self._now, badge=badge, match=match,
                                      title_marks=row.title_marks, lead=row.lead, lead_marks=row.lead_marks,
                                      badge_style=KIND_STYLES.get(kind or "", "reverse"), width=width)

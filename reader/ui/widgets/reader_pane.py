@@ -220,8 +220,8 @@ class ReaderPane(VerticalScroll, can_focus=True, inherit_bindings=False):
     def _spans(self) -> list[render.StyledSpan]:
         spans: list[render.StyledSpan] = []
         if self.annotation:
-            spans += [render.StyledSpan(q.start, q.end, "quote") for q in self.annotation.quotes]
-            spans += [render.StyledSpan(e.start, e.end, e.kind) for e in self.annotation.entities]
+            spans += render.annotation_spans(self.annotation.quotes, self.annotation.entities,
+                                             self.annotation.marks)
         spans += self.find_spans
         if self.find_spans:
             current = self.find_spans[self.find_index]
@@ -278,7 +278,7 @@ class ReaderPane(VerticalScroll, can_focus=True, inherit_bindings=False):
 
     def _legend(self, annotation: Annotation) -> Text:
         present = {"quote"} if annotation.quotes else set()
-        present |= {e.kind for e in annotation.entities}
+        present |= {e.kind for e in annotation.entities} | ({"mark"} if annotation.marks else set())
         legend = Text()
         for role, label in HIGHLIGHT_LABELS.items():
             if role in present:

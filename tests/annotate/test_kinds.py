@@ -27,6 +27,10 @@ def kind_of(title: str, lead: str = "", body: str = "", **shape: object) -> str:
     ("Ufficiale: Zirkzee è della Roma", "", "mercato"),
     ("Rassegna stampa, le prime pagine dei quotidiani di oggi", "", "rassegna"),
     ("L'Inter batte il Kairat e vola agli ottavi", "", "cronaca"),
+    # "dopo il pari": the match is over and someone talks about it, the result word reports no match.
+    ("Spalletti dopo il pari di Bodø: «Abbiamo smesso di giocare»", "Il tecnico non cerca alibi dopo il 2-2.",
+     "intervista"),
+    ("Gasperini dopo il ko di Verona: «Serve più coraggio»", "", "intervista"),
     ("Dybala, lesione di basso grado al flessore", "Gli esami svolti ieri hanno confermato i timori.", "altro"),
     ("Notizie dal ritiro", "Alla vigilia della sfida, le probabili formazioni.", "anteprima"),
     ("Notizie dal ritiro", "Nessun indizio qui.", "altro"),

@@ -92,6 +92,13 @@ def test_list_search_and_show(setup: list[str], capsys: pytest.CaptureFixture[st
     assert run([*setup, "show", "999"], capsys)[0] == 1
 
 
+def test_a_search_too_long_is_a_usage_error_that_says_the_caps(setup: list[str],
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run([*setup, "search", *(["parola"] * 200)], capsys)
+    assert (code, out) == (2, "")
+    assert "Ricerca troppo lunga: al massimo 32 parole e 500 caratteri." in err
+
+
 def test_feeds_shows_each_status(setup: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     run([*setup, "refresh"], capsys)
     code, out, _ = run([*setup, "feeds"], capsys)

@@ -22,7 +22,7 @@ from reader.feeds import tls
 from reader.models import FeedResult
 from reader.settings import paths
 from reader.settings.config import Config, ConfigError, load_config, resolve_config_path
-from reader.store import Filter, Store, StoreError
+from reader.store import Filter, QueryTooLong, Store, StoreError
 
 if TYPE_CHECKING:
     from rich.console import Console, Group
@@ -251,7 +251,13 @@ def cmd_search(ctx: Context) -> int:
 
     query = " ".join(ctx.args.query)
     with ctx.store() as store:
-        hits = store.search(query, limit=ctx.args.limit)
+        try:
+            hits = store.search(query, limit=ctx.args.limit)
+        except QueryTooLong as problem:
+            from reader.text.render import search_refused
+
+            ctx.err.print(search_refused(problem), markup=False)
+            return EXIT_USAGE
     if ctx.args.json:
         return _print_json(ctx, [_jsonable(asdict(h)) for h in hits])
     if not hits:

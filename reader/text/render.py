@@ -17,6 +17,8 @@ from rich.text import Text
 
 from reader.settings.appearance import HIGHLIGHT_STYLES
 from reader.store import Preview
+from reader.store.query import QueryTooLong
+from reader.text import messages
 from reader.text.sanitize import clean_line, clean_text
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -205,6 +207,12 @@ def first_line(text: str, limit: int = 300) -> str:
 def count(n: int, one: str, many: str) -> str:
     """'1 articolo', '3 articoli': a number with the Italian singular or plural."""
     return f"{n} {one if n == 1 else many}"
+
+
+def search_refused(problem: QueryTooLong) -> str:
+    """Why a search was not run, and what a search may be."""
+    return messages._("Search too long: at most {words} words and {chars} characters.").format(
+        words=problem.max_words, chars=problem.max_chars)
 
 
 def now_utc() -> datetime:

@@ -30,7 +30,7 @@ from reader.settings import paths
 from reader.settings.appearance import THEMES
 from reader.settings.config import Config
 from reader.settings.keymap import ACTIONS, FEED_SLOTS
-from reader.store import Filter, Preview, Store, StoreError
+from reader.store import Filter, Preview, QueryTooLong, Store, StoreError
 from reader.text import render
 from reader.text.sanitize import clean_line
 from reader.ui.background import BackgroundLoop
@@ -176,10 +176,13 @@ class MainScreen(Screen[None]):
         keep = keep if keep is not None else (self.previews.selected.id if self.previews.selected else None)
         now = self.main.clock()
         if self.query_text is not None:
-            hits = await off(self.store.search, self.query_text, limit=SEARCH_LIMIT, now=now)
+            try:
+                hits = await off(self.store.search, self.query_text, limit=SEARCH_LIMIT, now=now)
+                self.previews.empty_message = f"Nessun articolo trovato per «{clean_line(self.query_text, 60)}»."
+            except QueryTooLong as problem:
+                hits, self.previews.empty_message = [], render.search_refused(problem)
             rows = [Row(h.preview, title_marks=h.title_marks, lead=h.snippet, lead_marks=h.snippet_marks)
                     for h in hits]
-            self.previews.empty_message = f"Nessun articolo trovato per «{clean_line(self.query_text, 60)}»."
         else:
             # A first screenful at once, then the rest: the list paints before 20,000 rows are read.
             listed = await self.main.first_page(self.filter)

@@ -162,7 +162,7 @@ def test_a_stale_search_index_is_caught_by_the_check(store: Store) -> None:
     store.save_entries("Gazzetta", [record("a", "Bastoni al centro")], now=NOW)
     conn = sqlite3.connect(store.path)
     conn.execute("UPDATE entries SET title = 'altro' WHERE uid = 'a'")  # the triggers keep the index right...
-    conn.execute("DROP TRIGGER entries_fts_update")
+    conn.execute("DROP TRIGGER entries_fts_reindex")
     conn.execute("UPDATE entries SET title = 'diverso' WHERE uid = 'a'")  # ...and without one it drifts
     conn.commit()
     conn.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.store.fold import FoldedText, fold
+from reader.store.fold import FoldedText, fold, index_fold
 
 MAX_WORDS = 32
 MAX_CHARS = 500
@@ -43,8 +43,8 @@ class Term:
 
     @classmethod
     def of(cls, words: tuple[str, ...], prefix: bool = False) -> Term:
-        """The term of words as typed, in lower case, so that 'Inter' and 'inter' are one term."""
-        return cls(tuple(word.lower() for word in words), prefix)
+        """The term of words as typed: index-folded and in lower case, so 'Bodø' and 'bodo' are one term."""
+        return cls(tuple(index_fold(word).lower() for word in words), prefix)
 
     def fts(self) -> str:
         """The term in FTS5 syntax: a quoted string, a star after it for a prefix."""
@@ -52,9 +52,10 @@ class Term:
         return quoted + "*" if self.prefix else quoted
 
     def pattern(self) -> str:
-        """A regex for the term over folded text, whole words only (the last open for a prefix)."""
+        """A regex for the term over folded text, from the start of a word: whole words only, the last one
+        open for a prefix (the regex of the query checks that no word goes on before it)."""
         body = _GAP.join(re.escape(fold(word)) for word in self.words)
-        return _NOT_AFTER_WORD + body + (r"[^\W_]*" if self.prefix else _NOT_BEFORE_WORD)
+        return body + (r"[^\W_]*" if self.prefix else _NOT_BEFORE_WORD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,8 @@ class Query:
         # a named group, so that a match says which term it is.
         patterns = sorted(((term.pattern(), n) for n, term in enumerate(self.terms)),
                           key=lambda item: len(item[0]), reverse=True)
-        regex = re.compile("|".join(f"(?P<t{n}>{pattern})" for pattern, n in patterns) or "(?!)")
+        alternatives = "|".join(f"(?P<t{n}>{pattern})" for pattern, n in patterns)
+        regex = re.compile(f"{_NOT_AFTER_WORD}(?:{alternatives})" if alternatives else "(?!)")
         object.__setattr__(self, "_regex", regex)
 
     def match(self) -> str:

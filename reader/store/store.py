@@ -16,6 +16,7 @@ from types import TracebackType
 from reader.models import FeedSpec, FeedStatus, RefreshReport
 from reader.store import search as fts
 from reader.store.db import connect
+from reader.store.fold import index_fold
 from reader.store.records import (
     PREVIEW_COLUMNS,
     SEPARATOR,
@@ -295,9 +296,9 @@ def _insert(conn: sqlite3.Connection, feed_id: int, r: EntryRecord, digest: str,
         (feed_id, r.uid, r.title, r.link, r.author, r.summary, r.content, SEPARATOR.join(r.categories),
          published, _timestamp(r.updated), now, digest),
     )
-    # Indexed here rather than by a trigger: see migration 4.
+    # Indexed here rather than by a trigger (see migration 4), folded as the entries_search view folds.
     conn.execute("INSERT INTO entries_fts (rowid, title, summary, content) VALUES (?, ?, ?, ?)",
-                 (cursor.lastrowid, r.title, r.summary, r.content))
+                 (cursor.lastrowid, index_fold(r.title), index_fold(r.summary), index_fold(r.content)))
 
 
 def _update(conn: sqlite3.Connection, feed_id: int, r: EntryRecord, digest: str) -> None:

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from reader.settings.appearance import HIGHLIGHT_STYLES
 from reader.store import Preview
+from reader.store import fold as folding
 from reader.store.query import QueryTooLong
 from reader.text import messages
 from reader.text.sanitize import clean_line, clean_text
@@ -119,27 +120,23 @@ def _printable(ch: str) -> bool:
 
 
 def find_spans(text: str, needle: str, role: str = "find") -> list[StyledSpan]:
-    """Every occurrence of needle in text, ignoring case and accents ('perche' finds 'Perché')."""
-    folded_needle = fold(needle.strip())
+    """Every occurrence of needle in text, ignoring case and accents, letters folded as users type them
+    ('perche' finds 'Perché', 'bodo' Bodø, 'gross' Groß); the spans are offsets into `text` itself."""
+    folded_needle = folding.fold(needle.strip())
     if not folded_needle:
         return []
-    folded = fold(text)
+    folded = folding.FoldedText.of(text)
     spans: list[StyledSpan] = []
-    start = folded.find(folded_needle)
+    start = folded.text.find(folded_needle)
     while start >= 0:
-        spans.append(StyledSpan(start, start + len(folded_needle), role))
-        start = folded.find(folded_needle, start + len(folded_needle))
+        spans.append(StyledSpan(*folded.span(start, start + len(folded_needle)), role))
+        start = folded.text.find(folded_needle, start + len(folded_needle))
     return spans
 
 
 def fold(text: str) -> str:
-    """Case- and accent-folded text of the same length (one character in, one out)."""
-    return "".join(_fold_char(ch) for ch in text)
-
-
-def _fold_char(ch: str) -> str:
-    base = unicodedata.normalize("NFD", ch)[0].lower()
-    return base if len(base) == 1 else ch
+    """Case, accents and letters folded as users type them (the one fold of search and find)."""
+    return folding.fold(text)
 
 
 def marked(text: str, marks: Sequence[tuple[int, int]], style: str, base: str = "") -> Text:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -194,9 +194,12 @@ class DemoServer:
         self.stop()
 
     def config(self, base: Config | None = None) -> Config:
-        """A config whose feeds are this server's outlets (settings and names kept from `base`)."""
+        """A config whose feeds are this server's outlets (settings and names kept from `base`).
+
+        It prefetches the full pages: they are served from here, so search covers them at no cost.
+        """
         feeds = tuple(FeedSpec(o.name, self.base + feed_path(o), o.tags) for o in self.edition.outlets)
-        settings = base.settings if base else Settings()
+        settings = replace(base.settings if base else Settings(), prefetch=True)
         names = base.names if base else {}
         return Config(path=EDITION_DIR / "edition.toml", origin="demo edition", settings=settings, feeds=feeds,
                       names=names)

@@ -189,3 +189,16 @@ def test_a_migration_that_fails_leaves_the_schema_4_cache_as_it_was(tmp_path: Pa
     assert conn.execute("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'vigilia'").fetchone()[0] == 1
     conn.execute("INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)")
     conn.close()
+
+
+def test_the_command_line_prints_a_snippet_line_only_where_there_is_one(feed: Store) -> None:
+    from rich.console import Console
+
+    from reader.cli.console import search_results
+
+    feed.save_entries("Gazzetta", [record("a", "Lautaro in panchina", hours_ago=2),
+                                   record("b", "Lautaro titolare", summary="Chivu ha deciso.")], now=NOW)
+    console = Console(width=100, record=True)
+    console.print(search_results(feed.search("lautaro"), now=NOW))
+    lines = console.export_text().splitlines()
+    assert len(lines) == 3 and lines[1].strip() == "Chivu ha deciso."

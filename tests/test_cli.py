@@ -92,6 +92,33 @@ def test_list_search_and_show(setup: list[str], capsys: pytest.CaptureFixture[st
     assert run([*setup, "show", "999"], capsys)[0] == 1
 
 
+@pytest.mark.parametrize("prefetch", [False, True])
+def test_search_covers_a_page_never_opened_only_with_prefetch(tmp_path: Path, feed_server: FeedServer,
+                                                               capsys: pytest.CaptureFixture[str],
+                                                               prefetch: bool) -> None:
+    # What the README says search covers: the feed's text always, an article's page once it is loaded.
+    from tests.test_article import PAGE
+
+    feed_server.routes["/derby.html"] = Route(PAGE, headers={"Content-Type": "text/html; charset=utf-8"})
+    feed_server.routes["/feed"] = Route(rss([item(1, link=feed_server.url("/derby.html"))]))
+    config = tmp_path / "feeds.toml"
+    config.write_text(f"[settings]\ntimeout = 3\nprefetch = {str(prefetch).lower()}\n\n"
+                      f'[[feeds]]\nname = "Gazzetta"\nurl = "{feed_server.url("/feed")}"\n', encoding="utf-8")
+    args = ["--config", str(config), "--data-dir", str(tmp_path / "data")]
+    assert run([*args, "refresh"], capsys)[0] == 0
+    assert run([*args, "search", "riassunto"], capsys)[0] == 0  # the feed's summary: always searched
+    code, out, _ = run([*args, "search", "palo"], capsys)  # a word of the page alone
+    assert (code == 0) is prefetch and ("Notizia numero 1" in out) is prefetch
+    assert feed_server.hits("/derby.html") == int(prefetch)
+
+
+def test_a_search_too_long_is_a_usage_error_that_says_the_caps(setup: list[str],
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run([*setup, "search", *(["parola"] * 200)], capsys)
+    assert (code, out) == (2, "")
+    assert "Ricerca troppo lunga: al massimo 32 parole e 500 caratteri." in err
+
+
 def test_feeds_shows_each_status(setup: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     run([*setup, "refresh"], capsys)
     code, out, _ = run([*setup, "feeds"], capsys)
@@ -177,6 +204,9 @@ def test_the_demo_edition_refreshes_through_the_normal_path(tmp_path: Path,
     assert len({r["feed"] for r in rows}) >= 3
     second = run([*args, "refresh"], capsys)[1]
     assert "invariato" in second
+    # The demo's pages are served here: it loads them, so search covers their text ("perché" is in two).
+    code, out, _ = run([*args, "search", "perche", "--json"], capsys)
+    assert code == 0 and len(json.loads(out)) >= 2
 
 
 def test_python_dash_m_reader_works() -> None:

@@ -58,6 +58,14 @@ def test_find_folds_case_and_accents() -> None:
     assert render.find_spans("testo", "  ") == []
 
 
+def test_find_folds_letters_as_users_type_them_and_keeps_offsets_of_the_text() -> None:
+    # ø, ß and the like do not decompose; ß folds to two letters and the spans after it stay right.
+    text = "Lo Straße-Stadion del Bodø: Bodo/Glimt, BODØ"
+    assert [text[s.start:s.end] for s in render.find_spans(text, "bodo")] == ["Bodø", "Bodo", "BODØ"]
+    assert [text[s.start:s.end] for s in render.find_spans(text, "strasse")] == ["Straße"]
+    assert [text[s.start:s.end] for s in render.find_spans(text, "BODØ")] == ["Bodø", "Bodo", "BODØ"]
+
+
 def test_relative_times_and_day_headings_in_italian() -> None:
     assert render.when(NOW - timedelta(seconds=30), NOW) == "ora"
     assert render.when(NOW - timedelta(minutes=12), NOW) == "12 min"

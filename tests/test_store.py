@@ -11,7 +11,7 @@ import pytest
 from reader.models import FeedResult, FeedSpec, FeedStatus, RefreshReport
 from reader.store import SCHEMA_VERSION, EntryRecord, Filter, Store, StoreError
 from reader.store.db import MIGRATIONS
-from reader.store.search import fts_query, split_marks
+from reader.store.query import parse
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 FEEDS = [FeedSpec("Gazzetta", "https://g.it/rss", ("calcio", "serie-a")), FeedSpec("Tuttosport", "https://t.it/rss")]
@@ -127,14 +127,10 @@ def test_search_never_fails_on_fts_syntax(filled: Store, query: str) -> None:
     filled.search(query)
 
 
-def test_fts_query_quotes_every_word() -> None:
-    assert fts_query('inter "probabili formazioni" laut*') == '"inter" "probabili formazioni" "laut"*'
-    assert fts_query("l'Inter") == '"l" "Inter"'
-    assert fts_query("  ") == ""
-
-
-def test_split_marks_gives_ranges() -> None:
-    assert split_marks("a \x01bc\x02 d") == ("a bc d", ((2, 4),))
+def test_a_query_quotes_every_word() -> None:
+    assert parse('inter "probabili formazioni" laut*').match() == '"inter" "probabili formazioni" "laut"*'
+    assert parse("l'Inter").match() == '"l" "inter"'
+    assert parse("  ").match() == ""
 
 
 def fts_consistent(store: Store) -> bool:
@@ -166,7 +162,7 @@ def test_a_stale_search_index_is_caught_by_the_check(store: Store) -> None:
     store.save_entries("Gazzetta", [record("a", "Bastoni al centro")], now=NOW)
     conn = sqlite3.connect(store.path)
     conn.execute("UPDATE entries SET title = 'altro' WHERE uid = 'a'")  # the triggers keep the index right...
-    conn.execute("DROP TRIGGER entries_fts_update")
+    conn.execute("DROP TRIGGER entries_fts_reindex")
     conn.execute("UPDATE entries SET title = 'diverso' WHERE uid = 'a'")  # ...and without one it drifts
     conn.commit()
     conn.close()
@@ -292,9 +288,9 @@ def test_a_corrupt_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
 
 def test_with_more_matches_than_the_rank_window_the_newest_are_ranked(store: Store,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    import reader.store.store as store_module
+    import reader.store.search as search_module
 
-    monkeypatch.setattr(store_module, "RANK_WINDOW", 5)
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 5)
     store.sync_feeds(FEEDS)
     store.save_entries("Gazzetta", [record(f"n{n}", f"Derby numero {n}", hours_ago=20 - n) for n in range(20)],
                        now=NOW)

@@ -58,10 +58,12 @@ def search_results(hits: Sequence[SearchHit], now: datetime | None = None) -> Gr
         title = Text(p.title, style="bold")
         for start, end in hit.title_marks:
             title.stylize("reverse", start, end)
-        snippet = Text("         " + hit.snippet, style="dim")
-        for start, end in hit.snippet_marks:
-            snippet.stylize("bold reverse", start + 9, end + 9)
-        rows.extend([head + title, snippet])
+        rows.append(head + title)
+        if hit.snippet:  # none when the title is all an article has
+            snippet = Text("         " + hit.snippet, style="dim")
+            for start, end in hit.snippet_marks:
+                snippet.stylize("bold reverse", start + 9, end + 9)
+            rows.append(snippet)
     return Group(*rows)
 
 

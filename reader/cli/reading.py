@@ -8,8 +8,8 @@ from dataclasses import asdict
 from typing import Any
 
 from reader.cli.choose import choose
-from reader.cli.context import EXIT_FAILED, EXIT_OK, Context
-from reader.store import Filter, Store
+from reader.cli.context import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Context
+from reader.store import Filter, QueryTooLong, Store
 from reader.text.messages import _
 
 
@@ -51,7 +51,13 @@ def cmd_search(ctx: Context) -> int:
 
     query = " ".join(ctx.args.query)
     with ctx.store() as store:
-        hits = store.search(query, limit=ctx.args.limit)
+        try:
+            hits = store.search(query, limit=ctx.args.limit)
+        except QueryTooLong as problem:
+            from reader.text.render import search_refused
+
+            ctx.err.print(search_refused(problem), markup=False)
+            return EXIT_USAGE
     if ctx.args.json:
         return _print_json(ctx, [_jsonable(asdict(h)) for h in hits])
     if not hits:

@@ -241,13 +241,16 @@ class DemoServer:
 
     def config(self, base: Config | None = None) -> Config:
         """A config whose feeds and fixtures are this server's; everything else (settings, names, keys,
-        highlight) is `base`'s."""
+        highlight) is `base`'s.
+
+        It prefetches the full pages: they are served from here, so search covers them at no cost.
+        """
         feeds = tuple(FeedSpec(o.name, self.base + feed_path(o), o.tags) for o in self.edition.outlets)
         kept = base or Config(path=EDITION_DIR / "edition.toml", origin="demo edition", settings=Settings())
         codes = tuple(dict.fromkeys(f.competition for f in self.edition.fixtures))
         fixtures = FixturesSpec(url=self.base + fixtures_path("{code}", "{season}"), competitions=codes)
         return replace(kept, path=EDITION_DIR / "edition.toml", origin="demo edition", feeds=feeds,
-                       fixtures=fixtures)
+                       fixtures=fixtures, settings=replace(kept.settings, prefetch=True))
 
 
 def _bind(port: int, handler: type[BaseHTTPRequestHandler]) -> ThreadingHTTPServer:

@@ -1,13 +1,15 @@
-"""The SQLite cache: schema and migrations (db), the Store (entries, state, history), search (FTS5), and the
-match centre's tables: the fixtures calendar (calendar), what the match detector read in each entry
+"""The SQLite cache: schema and migrations (db), the Store (entries, state, history), search: query (the
+user's words, capped), fold (letters as users type them), search (FTS5 ranking), snippet (the match shown);
+and the match centre's tables: the fixtures calendar (calendar), what the match detector read in each entry
 (readings), the marks put on a match (marks).
 
 May import: the standard library and reader.models. Never Textual nor any other package of reader.
 """
 
 from reader.store.db import SCHEMA_VERSION, StoreError
+from reader.store.query import QueryTooLong
 from reader.store.records import Article, EntryRecord, FeedOverview, FeedState, Preview, SearchHit
 from reader.store.store import Filter, Store
 
 __all__ = ["SCHEMA_VERSION", "Article", "EntryRecord", "FeedOverview", "FeedState", "Filter", "Preview",
-           "SearchHit", "Store", "StoreError"]
+           "QueryTooLong", "SearchHit", "Store", "StoreError"]

@@ -12,7 +12,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reader.store.store import Store, _split
+from reader.store.records import split
+from reader.store.store import Store
 
 VOCABULARY = "temp.sportreader_vocabulary"
 PHRASES_COUNTED = 300  # names counted exactly, those whose rarest word is commonest first
@@ -36,7 +37,7 @@ def feeds_and_tags(store: Store) -> list[Facet]:
     facets = []
     for name, joined, articles in rows:
         facets.append(Facet("feed", str(name), int(articles)))
-        for tag in _split(joined):
+        for tag in split(joined):
             tags[tag] = tags.get(tag, 0) + int(articles)
     facets += [Facet("tag", tag, count) for tag, count in tags.items()]
     return _ranked(f for f in facets if f.articles)

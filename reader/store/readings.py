@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from reader.store.store import SEPARATOR, Store
+from reader.store.records import SEPARATOR
+from reader.store.store import Store
 
 TEXT_CHARS = 600  # of the summary: what the detector and the story similarity read
 

@@ -1,9 +1,16 @@
-"""What the store takes in and gives back: frozen rows, independent of SQLite."""
+"""What the store takes in and gives back: frozen rows, independent of SQLite, and how a preview is read."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+
+SEPARATOR = "\x1f"  # joins tags and categories; sanitised text never contains it
+LEAD_CHARS = 240
+# The columns preview_of reads, in its order (e: entries, f: feeds).
+PREVIEW_COLUMNS = """e.id, f.name, e.title, e.link, e.published, e.read, e.starred,
+    substr(e.summary, 1, 400), e.categories"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,3 +96,30 @@ class SearchHit:
     title_marks: tuple[tuple[int, int], ...]
     snippet: str
     snippet_marks: tuple[tuple[int, int], ...]
+
+
+def preview_of(row: Sequence[object]) -> Preview:
+    """The preview of a row that starts with PREVIEW_COLUMNS."""
+    summary = str(row[7])
+    lead = summary.split("\n", 1)[0][:LEAD_CHARS]
+    return Preview(
+        id=int(row[0]),  # type: ignore[call-overload]
+        feed=str(row[1]),
+        title=str(row[2]),
+        link=str(row[3]),
+        published=moment(row[4]),
+        read=bool(row[5]),
+        starred=bool(row[6]),
+        lead=lead,
+        categories=split(row[8]),
+    )
+
+
+def split(value: object) -> tuple[str, ...]:
+    """The parts of a SEPARATOR-joined column."""
+    return tuple(v for v in str(value or "").split(SEPARATOR) if v)
+
+
+def moment(value: object) -> datetime:
+    """A stored timestamp as an aware UTC datetime."""
+    return datetime.fromtimestamp(float(value), UTC)  # type: ignore[arg-type]

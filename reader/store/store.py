@@ -17,22 +17,22 @@ from typing import NamedTuple
 from reader.models import FeedSpec, FeedStatus, RefreshReport
 from reader.store import search as fts
 from reader.store.db import connect
+from reader.store.fold import index_fold
 from reader.store.records import (
+    PREVIEW_COLUMNS,
+    SEPARATOR,
     Article,
     EntryRecord,
     FeedOverview,
     FeedState,
     Preview,
     SearchHit,
+    moment,
+    preview_of,
+    split,
 )
 
-SEPARATOR = "\x1f"  # joins tags and categories; sanitised text never contains it
-LEAD_CHARS = 240
 HISTORY_KEPT = 200  # refreshes kept in the history
-RANK_WINDOW = 2000  # search ranks the newest this many matches
-
-_PREVIEW_COLUMNS = """e.id, f.name, e.title, e.link, e.published, e.read, e.starred,
-    substr(e.summary, 1, 400), e.categories"""
 
 
 class Saved(NamedTuple):
@@ -120,7 +120,7 @@ class Store:
 
     def feed_tags(self) -> dict[str, tuple[str, ...]]:
         """Every feed of the cache by name, with its tags, in the order they were added."""
-        return {str(row[0]): _split(row[1]) for row in self._read("SELECT name, tags FROM feeds ORDER BY id")}
+        return {str(row[0]): split(row[1]) for row in self._read("SELECT name, tags FROM feeds ORDER BY id")}
 
     def feed_state(self, name: str) -> FeedState | None:
         """The validators and back-off of a feed, or None for an unknown feed."""
@@ -166,8 +166,8 @@ class Store:
                LEFT JOIN refreshes x ON x.id = r.refresh_id
                ORDER BY f.id"""
         )
-        return [FeedOverview(row[0], row[1], _split(row[2]), row[3], row[4], row[5], row[6], row[7],
-                             row[8], row[9], _datetime(row[10]) if row[10] else None) for row in rows]
+        return [FeedOverview(row[0], row[1], split(row[2]), row[3], row[4], row[5], row[6], row[7],
+                             row[8], row[9], moment(row[10]) if row[10] else None) for row in rows]
 
     # Entries
 
@@ -202,11 +202,11 @@ class Store:
         """Previews, newest first."""
         clauses, params = _filter_sql(where)
         rows = self._read(
-            f"SELECT {_PREVIEW_COLUMNS} FROM entries e JOIN feeds f ON f.id = e.feed_id {clauses} "
+            f"SELECT {PREVIEW_COLUMNS} FROM entries e JOIN feeds f ON f.id = e.feed_id {clauses} "
             "ORDER BY e.published DESC, e.id DESC LIMIT ? OFFSET ?",
             (*params, limit, offset),
         )
-        return [_preview(row) for row in rows]
+        return [preview_of(row) for row in rows]
 
     def count(self, where: Filter = Filter()) -> int:
         """How many entries the filter shows."""
@@ -218,14 +218,14 @@ class Store:
     def article(self, entry_id: int) -> Article | None:
         """One entry with all its text, or None."""
         rows = self._read(
-            f"SELECT {_PREVIEW_COLUMNS}, e.author, e.summary, e.content, e.full_text "
+            f"SELECT {PREVIEW_COLUMNS}, e.author, e.summary, e.content, e.full_text "
             "FROM entries e JOIN feeds f ON f.id = e.feed_id WHERE e.id = ?",
             (entry_id,),
         )
         if not rows:
             return None
         row = rows[0]
-        return Article(_preview(row), author=row[9], summary=row[10], content=row[11], full_text=row[12])
+        return Article(preview_of(row), author=row[9], summary=row[10], content=row[11], full_text=row[12])
 
     def set_read(self, entry_ids: Iterable[int], read: bool = True) -> None:
         """Mark entries read or unread."""
@@ -262,44 +262,10 @@ class Store:
 
     def search(self, query: str, *, limit: int = 50, offset: int = 0,
                now: datetime | None = None) -> list[SearchHit]:
-        """Entries matching the words, best first (bm25, with a boost for recent ones), with marked text."""
-        match = fts.fts_query(query)
-        if not match:
-            return []
-        ids = self._ranked_ids(match, limit, offset, (now or datetime.now(UTC)).timestamp())
-        if not ids:
-            return []
-        # Highlights and snippets cost a tokenisation each: only for the page that is shown.
-        marks = ",".join("?" * len(ids))
-        rows = self._read(
-            f"""SELECT {_PREVIEW_COLUMNS},
-                   highlight(entries_fts, 0, ?, ?),
-                   snippet(entries_fts, -1, ?, ?, '…', 16)
-                FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
-                JOIN feeds f ON f.id = e.feed_id
-                WHERE entries_fts MATCH ? AND entries_fts.rowid IN ({marks})""",
-            (fts.MARK_OPEN, fts.MARK_CLOSE, fts.MARK_OPEN, fts.MARK_CLOSE, match, *ids),
-        )
-        by_id = {int(row[0]): row for row in rows}
-        return [_hit(by_id[i]) for i in ids if i in by_id]
-
-    def _ranked_ids(self, match: str, limit: int, offset: int, now: float) -> list[int]:
-        """The ids of one page of results, ranked among the newest RANK_WINDOW matches.
-
-        bm25 reads every match's statistics; for a common word over a large cache that alone costs
-        100 ms, so only the most recently stored matches (the ones a news reader wants) are ranked.
-        """
-        floor_rows = self._read("SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? "
-                                "ORDER BY rowid DESC LIMIT 1 OFFSET ?", (match, RANK_WINDOW - 1))
-        floor = int(floor_rows[0][0]) if floor_rows else 0
-        rows = self._read(
-            """SELECT e.id FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
-               WHERE entries_fts MATCH ? AND entries_fts.rowid >= ?
-               ORDER BY bm25(entries_fts, 8.0, 3.0, 1.0, 1.0) + (? - e.published) / 86400.0 * 0.02
-               LIMIT ? OFFSET ?""",
-            (match, floor, now, limit, offset),
-        )
-        return [int(row[0]) for row in rows]
+        """Entries matching the words, best first (bm25, with a boost for recent ones), with the matches
+        marked in the title and a snippet. Raises search.QueryTooLong for a query past the caps."""
+        return fts.search(self._read, query, limit=limit, offset=offset,
+                          now=(now or datetime.now(UTC)).timestamp())
 
     # History
 
@@ -321,13 +287,7 @@ class Store:
     def last_refresh(self) -> datetime | None:
         """When the last refresh finished."""
         rows = self._read("SELECT max(finished) FROM refreshes")
-        return _datetime(rows[0][0]) if rows and rows[0][0] else None
-
-
-def _hit(row: Sequence[object]) -> SearchHit:
-    _, title_marks = fts.split_marks(str(row[9]))
-    snippet, snippet_marks = fts.split_marks(str(row[10]))
-    return SearchHit(_preview(row), title_marks, snippet.replace("\n", " "), snippet_marks)
+        return moment(rows[0][0]) if rows and rows[0][0] else None
 
 
 def _filter_sql(where: Filter) -> tuple[str, list[object]]:
@@ -355,9 +315,9 @@ def _insert(conn: sqlite3.Connection, feed_id: int, r: EntryRecord, digest: str,
         (feed_id, r.uid, r.title, r.link, r.author, r.summary, r.content, SEPARATOR.join(r.categories),
          published, _timestamp(r.updated), now, digest),
     )
-    # Indexed here rather than by a trigger: see migration 4.
+    # Indexed here rather than by a trigger (see migration 4), folded as the entries_search view folds.
     conn.execute("INSERT INTO entries_fts (rowid, title, summary, content) VALUES (?, ?, ?, ?)",
-                 (cursor.lastrowid, r.title, r.summary, r.content))
+                 (cursor.lastrowid, index_fold(r.title), index_fold(r.summary), index_fold(r.content)))
 
 
 def _update(conn: sqlite3.Connection, feed_id: int, r: EntryRecord, digest: str) -> None:
@@ -376,29 +336,5 @@ def _content_hash(r: EntryRecord) -> str:
     return hashlib.blake2b("\x00".join(parts).encode("utf-8", "replace"), digest_size=16).hexdigest()
 
 
-def _preview(row: Sequence[object]) -> Preview:
-    summary = str(row[7])
-    lead = summary.split("\n", 1)[0][:LEAD_CHARS]
-    return Preview(
-        id=int(row[0]),  # type: ignore[call-overload]
-        feed=str(row[1]),
-        title=str(row[2]),
-        link=str(row[3]),
-        published=_datetime(row[4]),
-        read=bool(row[5]),
-        starred=bool(row[6]),
-        lead=lead,
-        categories=_split(row[8]),
-    )
-
-
-def _split(value: object) -> tuple[str, ...]:
-    return tuple(v for v in str(value or "").split(SEPARATOR) if v)
-
-
 def _timestamp(moment: datetime | None) -> float | None:
     return moment.timestamp() if moment else None
-
-
-def _datetime(value: object) -> datetime:
-    return datetime.fromtimestamp(float(value), UTC)  # type: ignore[arg-type]

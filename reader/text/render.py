@@ -18,7 +18,9 @@ from rich.text import Text
 
 from reader.settings.appearance import HIGHLIGHT_STYLES
 from reader.store import Preview
-from reader.text import dates
+from reader.store import fold as folding
+from reader.store.query import QueryTooLong
+from reader.text import dates, messages
 from reader.text.sanitize import clean_line, clean_text
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -144,27 +146,23 @@ def _printable(ch: str) -> bool:
 
 
 def find_spans(text: str, needle: str, role: str = "find") -> list[StyledSpan]:
-    """Every occurrence of needle in text, ignoring case and accents ('perche' finds 'Perché')."""
-    folded_needle = fold(needle.strip())
+    """Every occurrence of needle in text, ignoring case and accents, letters folded as users type them
+    ('perche' finds 'Perché', 'bodo' Bodø, 'gross' Groß); the spans are offsets into `text` itself."""
+    folded_needle = folding.fold(needle.strip())
     if not folded_needle:
         return []
-    folded = fold(text)
+    folded = folding.FoldedText.of(text)
     spans: list[StyledSpan] = []
-    start = folded.find(folded_needle)
+    start = folded.text.find(folded_needle)
     while start >= 0:
-        spans.append(StyledSpan(start, start + len(folded_needle), role))
-        start = folded.find(folded_needle, start + len(folded_needle))
+        spans.append(StyledSpan(*folded.span(start, start + len(folded_needle)), role))
+        start = folded.text.find(folded_needle, start + len(folded_needle))
     return spans
 
 
 def fold(text: str) -> str:
-    """Case- and accent-folded text of the same length (one character in, one out)."""
-    return "".join(_fold_char(ch) for ch in text)
-
-
-def _fold_char(ch: str) -> str:
-    base = unicodedata.normalize("NFD", ch)[0].lower()
-    return base if len(base) == 1 else ch
+    """Case, accents and letters folded as users type them (the one fold of search and find)."""
+    return folding.fold(text)
 
 
 def marked(text: str, marks: Sequence[tuple[int, int]], style: str, base: str = "") -> Text:
@@ -228,6 +226,12 @@ def first_line(text: str, limit: int = 300) -> str:
 def count(n: int, one: str, many: str) -> str:
     """'1 articolo', '3 articoli': a number with the Italian singular or plural."""
     return f"{n} {one if n == 1 else many}"
+
+
+def search_refused(problem: QueryTooLong) -> str:
+    """Why a search was not run, and what a search may be."""
+    return messages._("Search too long: at most {words} words and {chars} characters.").format(
+        words=problem.max_words, chars=problem.max_chars)
 
 
 def now_utc() -> datetime:

@@ -59,20 +59,38 @@ async def test_speakers_are_shown_beside_the_text_never_inside_it(tmp_path: Path
     app = served_app(served, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await asyncio.to_thread(app.decorations.ready.wait, 10)
-        await app.workers.wait_for_complete()
-        await ready(pilot)
-        reader = app.screen.query_one(ReaderPane)
-        assert reader.text is not None and reader.annotation and reader.annotation.quotes
-        text = reader.text.text
+        await pilot.press("enter")  # the pagelle: every speaker is named in the paragraph of the quote
+        reader = await annotated(app, pilot)
+        text = reader.text.text if reader.text else ""
         assert all(p.text.plain == text[p.start:p.end] for p in reader.paragraphs)
-        shown = [str(w.render()) for w in reader.query(".paragraph").results(Static)]
-        noted = [s for s in shown if "\n↳ " in s]
+        assert not [s for s in paragraphs_shown(reader) if "\n↳ " in s]  # "A fine gara Hojlund…: «…»"
+        assert any(w.has_class("heading") for w in reader.query(".paragraph"))  # the pagelle's "Napoli"
+        await pilot.press("escape")
+        previews = app.screen.query_one(PreviewList)
+        report = next(p for p in previews.previews if p.title.startswith("Napoli-Qarabag 2-0: McTominay"))
+        previews.move_to(previews.index_of(report.id))
+        await pilot.press("enter")  # the report: Conte's last words are in a paragraph that does not name him
+        reader = await annotated(app, pilot)
+        text = reader.text.text if reader.text else ""
+        noted = [s for s in paragraphs_shown(reader) if "\n↳ " in s]
         assert noted, "who speaks is said on a line of its own"
         assert all(s.split("\n↳ ")[0] in text for s in noted)
-        assert any(w.has_class("heading") for w in reader.query(".paragraph"))  # the pagelle's "Napoli"
+        assert any("Antonio Conte" in s.split("\n↳ ")[1] for s in noted)
+
+
+async def annotated(app: SportReaderApp, pilot: Pilot[int]) -> ReaderPane:
+    """The reader once the open article's text and annotation are in."""
+    await app.workers.wait_for_complete()
+    await asyncio.to_thread(app.decorations.ready.wait, 10)
+    await app.workers.wait_for_complete()
+    await ready(pilot)
+    reader = app.screen.query_one(ReaderPane)
+    assert reader.text is not None and reader.annotation and reader.annotation.quotes
+    return reader
+
+
+def paragraphs_shown(reader: ReaderPane) -> list[str]:
+    return [str(w.render()) for w in reader.query(".paragraph").results(Static)]
 
 
 def test_a_link_wraps_after_its_separators_never_inside_a_word() -> None:

@@ -13,7 +13,8 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from reader.store import Filter
+from reader.store import Filter, QueryTooLong
+from reader.text import render
 from reader.text.messages import _, ngettext
 from reader.text.sanitize import clean_line
 from reader.ui.widgets.previews import PreviewList, Row, group_by_day
@@ -70,10 +71,13 @@ class ListPane(Vertical):
         now = self.main.clock()
         store = self.main.store
         if query is not None:
-            hits = await asyncio.to_thread(store.search, query, limit=SEARCH_LIMIT, now=now)
+            try:
+                hits = await asyncio.to_thread(store.search, query, limit=SEARCH_LIMIT, now=now)
+                previews.empty_message = _("No article found for «{query}».").format(query=clean_line(query, 60))
+            except QueryTooLong as problem:
+                hits, previews.empty_message = [], render.search_refused(problem)
             rows = [Row(h.preview, title_marks=h.title_marks, lead=h.snippet, lead_marks=h.snippet_marks)
                     for h in hits]
-            previews.empty_message = _("No article found for «{query}».").format(query=clean_line(query, 60))
         else:
             # A first screenful at once, then the rest: the list paints before 20,000 rows are read.
             listed = await self.main.first_page(where)

@@ -92,8 +92,9 @@ class ArticleLoader:
         """Fetch the pages of unread entries that have none cached yet."""
         return await self.prefetch(self.store.missing_full_text(limit))
 
-    async def aclose(self) -> None:
-        """Close the pool, and the fetcher if this loader made it."""
+    async def aclose(self, *, wait: bool = True) -> None:
+        """Close the pool, and the fetcher if this loader made it; wait=False kills a page's extraction
+        rather than waiting for it (an interrupted prefetch, a quitting app)."""
+        self.pool.close(wait=wait)
         if self._own_fetcher:
             await self.fetcher.aclose()
-        self.pool.close()

@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader import __version__
-from reader.feeds import tls
 from reader.models import FeedResult
 from reader.settings import paths
 from reader.settings.config import Config, ConfigError, load_config, resolve_config_path
 from reader.store import Filter, Store, StoreError
+from reader.text.messages import _
 
 if TYPE_CHECKING:
     from rich.console import Console, Group
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from reader.annotate.model import Annotation
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # what a shell reports for a command ended by Ctrl-C (128 + SIGINT)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -142,9 +143,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx.err.print(f"sportreader: {exc}", markup=False, style="red", soft_wrap=True)
         return EXIT_FAILED
     except KeyboardInterrupt:
-        return 130
+        interrupted()
+        return EXIT_INTERRUPTED
     finally:
         ctx.close()
+
+
+def interrupted() -> None:
+    """The one line a Ctrl-C prints (plain: no console to make while the user waits)."""
+    sys.stderr.write("sportreader: " + _("interrupted") + "\n")
+    sys.stderr.flush()
 
 
 def cmd_tui(ctx: Context) -> int:
@@ -155,7 +163,6 @@ def cmd_tui(ctx: Context) -> int:
 
 
 def cmd_refresh(ctx: Context) -> int:
-    tls.build_early()  # first: it reads the CA bundle on a thread while the rest starts up
     from reader.feeds.refresh import refresh
 
     config = ctx.config()
@@ -206,10 +213,13 @@ def _prefetch(ctx: Context, config: Config) -> None:
 
     async def run(store: Store) -> int:
         loader = ArticleLoader(config.settings, store)
+        finished = False
         try:
-            return await loader.prefetch_unread()
+            loaded = await loader.prefetch_unread()
+            finished = True
+            return loaded
         finally:
-            await loader.aclose()
+            await loader.aclose(wait=finished)
 
     with ctx.store() as store:
         loaded = asyncio.run(run(store))

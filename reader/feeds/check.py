@@ -42,11 +42,14 @@ async def _check(config: Config, feeds: Sequence[FeedSpec],
             on_result(result)
         return result
 
+    finished = False
     try:
         async with Fetcher(config.settings) as fetcher:
-            return list(await asyncio.gather(*(one(fetcher, spec) for spec in feeds)))
+            results = list(await asyncio.gather(*(one(fetcher, spec) for spec in feeds)))
+            finished = True
+            return results
     finally:
-        pool.close()
+        pool.close(wait=finished)  # interrupted: killed, not waited for
 
 
 def check_feeds(config: Config, feeds: Sequence[FeedSpec],

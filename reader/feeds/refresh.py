@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from reader.feeds import tls
 from reader.feeds.fetch import Fetcher, FetchError, FetchResult
 from reader.feeds.task import Named
 from reader.models import FeedParseError, FeedResult, FeedSpec, FeedStatus, RefreshReport
@@ -53,17 +54,23 @@ class Refresher:
         started = datetime.now(UTC)
         targets = tuple(feeds) if feeds is not None else self.config.enabled_feeds
         self.store.sync_feeds(self.config.feeds)
+        if self.fetcher is None and targets:
+            # Only now, with the config and the store known good: an exit before this point (a config
+            # error, a database that cannot be opened) never has a thread to wait for or to crash.
+            tls.build_early()
         if self.store.any_new_feed(spec.name for spec in targets):
             # A new feed will be parsed: the parse workers start now, while the fetches run.
             self.pool.start()
         fetcher = self.fetcher or Fetcher(self.config.settings)
+        finished = False
         try:
             results = await asyncio.gather(*(self._one(fetcher, spec) for spec in targets))
+            finished = True
         finally:
+            if self._own_pool and self._pool is not None:
+                self._pool.close(wait=finished)  # interrupted (Ctrl-C): the workers are killed, not waited for
             if self.fetcher is None:
                 await fetcher.aclose()
-            if self._own_pool and self._pool is not None:
-                self._pool.close()
         report = RefreshReport(started=started, finished=datetime.now(UTC), results=tuple(results))
         self.store.record_refresh(report)
         self.store.prune(self.config.settings.retention_days, report.finished)

@@ -74,13 +74,16 @@ class Store:
             if self._conn.in_transaction:  # this thread's own (the lock keeps the others out)
                 yield self._conn
                 return
-            self._conn.execute("BEGIN IMMEDIATE")
+            # BEGIN and COMMIT inside the try: an exception at any point (a Ctrl-C just after BEGIN, a
+            # COMMIT that fails on a full disk) rolls back, so no transaction stays open holding the lock.
             try:
+                self._conn.execute("BEGIN IMMEDIATE")
                 yield self._conn
+                self._conn.execute("COMMIT")
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
                 raise
-            self._conn.execute("COMMIT")
 
     def _read(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
         with self._lock:

@@ -15,10 +15,9 @@ def main() -> int:
 
         code = run()
     except KeyboardInterrupt:  # a Ctrl-C during those imports, before the command line's own handler
-        from reader.text.messages import _
+        from reader.cli.interrupt import interrupted
 
-        sys.stderr.write("sportreader: " + _("interrupted") + "\n")
-        return 130
+        return interrupted()
     # The interpreter's last garbage collection walks every object still alive, 40 ms after a refresh of
     # 100 feeds (a twentieth of it). Frozen objects are left out of it; they are still freed, and the
     # command closed its store and files itself: all that is skipped is looking for cycles at exit.

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from reader.feeds.workers import WorkerPool
-from reader.store import Store
+from reader.store import Store, StoreError
 from tests.conftest import item, rss
 from tests.server import FeedServer, Route
 
@@ -41,14 +41,16 @@ class _Interrupting:
         return cursor
 
 
-@pytest.mark.parametrize(("after", "error"), [("BEGIN IMMEDIATE", KeyboardInterrupt()),
-                                              ("COMMIT", sqlite3.OperationalError("database or disk is full"))])
-def test_no_exception_anywhere_in_a_transaction_leaves_it_open(tmp_path: Path, after: str,
-                                                                error: BaseException) -> None:
+@pytest.mark.parametrize(("after", "error", "raised"), [
+    ("BEGIN IMMEDIATE", KeyboardInterrupt(), KeyboardInterrupt),
+    ("COMMIT", sqlite3.OperationalError("database or disk is full"), StoreError),
+])
+def test_no_exception_anywhere_in_a_transaction_leaves_it_open(tmp_path: Path, after: str, error: BaseException,
+                                                                raised: type[BaseException]) -> None:
     store = Store(tmp_path / "cache.db")
     real = store._conn
     store._conn = _Interrupting(real, after, error)  # type: ignore[assignment]
-    with pytest.raises(type(error)), store.transaction() as conn:
+    with pytest.raises(raised), store.transaction() as conn:
         conn.execute("INSERT INTO refreshes (started, finished) VALUES (1, 2)")
     assert not real.in_transaction
     other = sqlite3.connect(tmp_path / "cache.db", timeout=0)  # the write lock is free at once

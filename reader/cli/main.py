@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader import __version__
+from reader.cli.interrupt import interrupted
 from reader.models import FeedResult
 from reader.settings import paths
 from reader.settings.config import Config, ConfigError, load_config, resolve_config_path
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from reader.annotate.model import Annotation
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-EXIT_INTERRUPTED = 130  # what a shell reports for a command ended by Ctrl-C (128 + SIGINT)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -120,8 +120,10 @@ class Context:
         return demo_config
 
     @contextmanager
-    def store(self) -> Iterator[Store]:
-        with Store(paths.database_file(self.data_dir)) as store:
+    def store(self, *, reading: bool = False) -> Iterator[Store]:
+        """The cache; `reading`: a command that only reads, which a read-only cache still serves."""
+        database = paths.database_file(self.data_dir)
+        with Store.for_reading(database) if reading else Store(database) as store:
             yield store
 
     def close(self) -> None:
@@ -140,19 +142,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             ctx.err.print(f"sportreader: config error: {problem.located()}", markup=False, style="red", soft_wrap=True)
         return EXIT_USAGE
     except StoreError as exc:
-        ctx.err.print(f"sportreader: {exc}", markup=False, style="red", soft_wrap=True)
+        ctx.err.print("sportreader: " + exc.translated(_), markup=False, style="red", soft_wrap=True)
         return EXIT_FAILED
     except KeyboardInterrupt:
-        interrupted()
-        return EXIT_INTERRUPTED
+        return interrupted()
     finally:
         ctx.close()
-
-
-def interrupted() -> None:
-    """The one line a Ctrl-C prints (plain: no console to make while the user waits)."""
-    sys.stderr.write("sportreader: " + _("interrupted") + "\n")
-    sys.stderr.flush()
 
 
 def cmd_tui(ctx: Context) -> int:
@@ -242,7 +237,7 @@ def cmd_list(ctx: Context) -> int:
 
     where = Filter(feed=ctx.args.feed, tag=ctx.args.tag, unread_only=ctx.args.unread,
                    starred_only=ctx.args.starred)
-    with ctx.store() as store:
+    with ctx.store(reading=True) as store:
         previews = store.previews(where, limit=ctx.args.limit)
         empty = not previews and store.count() == 0
     if ctx.args.json:
@@ -260,7 +255,7 @@ def cmd_search(ctx: Context) -> int:
     from reader.cli import console
 
     query = " ".join(ctx.args.query)
-    with ctx.store() as store:
+    with ctx.store(reading=True) as store:
         hits = store.search(query, limit=ctx.args.limit)
     if ctx.args.json:
         return _print_json(ctx, [_jsonable(asdict(h)) for h in hits])
@@ -274,7 +269,7 @@ def cmd_search(ctx: Context) -> int:
 def cmd_show(ctx: Context) -> int:
     from reader.cli import console
 
-    with ctx.store() as store:
+    with ctx.store(reading=True) as store:
         article = store.article(ctx.args.id)
     if article is None:
         ctx.err.print(f"Nessun articolo con id {ctx.args.id}", markup=False)
@@ -289,8 +284,13 @@ def cmd_feeds(ctx: Context) -> int:
     from reader.cli import console
 
     config = ctx.config()
-    with ctx.store() as store:
-        store.sync_feeds(config.feeds)
+    with ctx.store(reading=True) as store:
+        if not store.read_only:  # a read-only cache shows the feeds it has
+            try:
+                store.sync_feeds(config.feeds)
+            except StoreError as exc:
+                if not exc.unwritable:
+                    raise
         feeds = store.feeds_overview()
     configured = {f.name for f in config.feeds}
     ctx.out.print(console.FeedsView([f for f in feeds if f.name in configured]))

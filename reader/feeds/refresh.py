@@ -1,6 +1,7 @@
 """config -> fetch -> parse -> sanitize -> store, for every enabled feed, with a result per feed.
 
-A feed's failure is that feed's result: the refresh itself only fails when the store does.
+A feed's failure is that feed's result, a failed write included (a full disk): the refresh itself only
+fails when the store cannot be opened, synced or recorded into, or is found damaged.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from reader.feeds.fetch import Fetcher, FetchError, FetchResult
 from reader.feeds.task import Named
 from reader.models import FeedParseError, FeedResult, FeedSpec, FeedStatus, RefreshReport
 from reader.settings.config import Config
-from reader.store import Store
+from reader.store import Store, StoreError
 from reader.text.sanitize import clean_line
 
 if TYPE_CHECKING:
@@ -80,7 +81,10 @@ class Refresher:
         started = time.monotonic()
         try:
             result = await self._refresh_feed(fetcher, spec)
-        except (FetchError, FeedParseError) as exc:
+        except (FetchError, FeedParseError, StoreError) as exc:
+            if isinstance(exc, StoreError) and exc.damaged:
+                raise  # a damaged file ends the refresh: nothing more may be written to it
+            # A full disk, a lock held too long: this feed's error (what was stored before is kept).
             status = exc.status if isinstance(exc, FetchError) else None
             result = FeedResult(spec.name, FeedStatus.ERROR, http_status=status, error=clean_line(str(exc), 300))
         result = _with_duration(result, time.monotonic() - started)

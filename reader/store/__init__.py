@@ -1,9 +1,11 @@
-"""The SQLite cache: schema and migrations (db), the Store (entries, state, history), search (FTS5).
+"""The SQLite cache: schema and migrations (db), one shared connection (connection), the Store (entries,
+state, history), search (FTS5), what its errors mean (errors) and whether it must be checked (health).
 
 May import: the standard library and reader.models. Never Textual nor any other package of reader.
 """
 
-from reader.store.db import SCHEMA_VERSION, StoreError
+from reader.store.db import SCHEMA_VERSION
+from reader.store.errors import StoreError
 from reader.store.records import Article, EntryRecord, FeedOverview, FeedState, Preview, SearchHit
 from reader.store.store import Filter, Store
 

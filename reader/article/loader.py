@@ -71,7 +71,12 @@ class ArticleLoader:
             return best_text(article, "the entry has no web page")
         try:
             text = await self._fetch_and_extract(article)
-        except (FetchError, WorkerError) as exc:  # passing failures: try again next time
+        except FetchError as exc:
+            if exc.too_large:  # the same page next time: remembered, not downloaded by every prefetch
+                self.store.set_full_text(entry_id, UNAVAILABLE)
+                return best_text(article, clean_line(f"full article not available: {exc}", 200))
+            return best_text(article, clean_line(f"full article not loaded: {exc}", 200))  # try again next time
+        except WorkerError as exc:  # a passing failure: try again next time
             return best_text(article, clean_line(f"full article not loaded: {exc}", 200))
         except ExtractError as exc:  # the page itself has no article: remember that
             self.store.set_full_text(entry_id, UNAVAILABLE)

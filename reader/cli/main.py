@@ -24,6 +24,7 @@ from reader.settings import paths
 from reader.settings.config import Config, ConfigError, load_config, parse_config_text, resolve_config_path
 from reader.store import Filter, Store, StoreError
 from reader.text.messages import _, ngettext
+from reader.text.sanitize import clean_display
 
 if TYPE_CHECKING:
     from rich.console import Console, Group
@@ -261,7 +262,7 @@ def cmd_search(ctx: Context) -> int:
     if ctx.args.json:
         return _print_json(ctx, [_jsonable(asdict(h)) for h in hits])
     if not hits:
-        ctx.err.print(f"Nessun articolo trovato per: {query}", markup=False)
+        ctx.err.print(f"Nessun articolo trovato per: {clean_display(query)}", markup=False)
         return EXIT_FAILED
     ctx.out.print(console.search_results(hits))
     return EXIT_OK
@@ -437,6 +438,9 @@ def _print_json(ctx: Context, data: object) -> int:
 
 
 def _jsonable(value: Any) -> Any:
+    """Dates as ISO text, and every string cleaned for display: JSON would carry U+009B or U+202E raw."""
+    if isinstance(value, str):
+        return clean_display(value)
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader import __version__
 from reader.cli.interrupt import interrupted
+from reader.feeds import lookups
 from reader.models import FeedResult
 from reader.settings import paths
 from reader.settings.config import Config, ConfigError, load_config, parse_config_text, resolve_config_path
@@ -135,6 +136,12 @@ class Context:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code."""
+    status = _main(argv)
+    lookups.set_exit_status(status)  # should the process have to leave before a lookup ends
+    return status
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     ctx = Context(args)
     try:
@@ -204,8 +211,6 @@ def _progress_bar(out: Console) -> Progress:
 
 
 def _prefetch(ctx: Context, config: Config) -> None:
-    import asyncio
-
     from reader.article.loader import ArticleLoader
 
     async def run(store: Store) -> int:
@@ -219,7 +224,7 @@ def _prefetch(ctx: Context, config: Config) -> None:
             await loader.aclose(wait=finished)
 
     with ctx.store() as store:
-        loaded = asyncio.run(run(store))
+        loaded = lookups.run(run(store))
     if not ctx.args.quiet:
         ctx.out.print(f"{loaded} articoli completi scaricati per la lettura offline", markup=False)
 

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
+from reader.feeds import lookups
 from reader.feeds.fetch import Fetcher, FetchError
 from reader.feeds.pool import ParsePool
 from reader.feeds.task import Named
@@ -55,4 +56,4 @@ async def _check(config: Config, feeds: Sequence[FeedSpec],
 def check_feeds(config: Config, feeds: Sequence[FeedSpec],
                 on_result: Callable[[FeedResult], None] | None = None) -> list[FeedResult]:
     """Fetch and parse every feed concurrently; `new` in each result is the number of entries parsed."""
-    return asyncio.run(_check(config, feeds, on_result))
+    return lookups.run(_check(config, feeds, on_result))

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from reader.feeds import tls
+from reader.feeds import lookups, tls
 from reader.feeds.fetch import Fetcher, FetchError, FetchResult
 from reader.feeds.task import Named
 from reader.models import FeedParseError, FeedResult, FeedSpec, FeedStatus, RefreshReport
@@ -140,4 +140,4 @@ def refresh(config: Config, store: Store, *, feeds: Sequence[FeedSpec] | None = 
             on_result: ResultCallback | None = None, parse_pool: ParsePool | None = None) -> RefreshReport:
     """Run a refresh to completion (for the command line and for worker threads)."""
     refresher = Refresher(config, store, parse_pool=parse_pool, on_result=on_result)
-    return asyncio.run(refresher.run(feeds))
+    return lookups.run(refresher.run(feeds))  # no exit waits for its name lookups

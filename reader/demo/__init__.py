@@ -157,7 +157,7 @@ def _atom(outlet: Outlet, articles: list[DemoArticle], base: str, now: datetime)
 
 
 class DemoServer:
-    """Serves the edition on 127.0.0.1 (a free port) from a daemon thread; use as a context manager."""
+    """Serves the edition on 127.0.0.1 (a free port) from a thread of its own; use as a context manager."""
 
     def __init__(self, edition: Edition | None = None, now: datetime | None = None,
                  port: int = DEFAULT_PORT) -> None:
@@ -166,6 +166,7 @@ class DemoServer:
         self._pages: dict[str, tuple[bytes, str]] = {}
         self._http = _bind(port, _handler(self._pages))
         self.base = f"http://127.0.0.1:{self._http.server_address[1]}"
+        # A daemon, so a server nobody stops never holds the exit; `stop` joins it.
         self._thread = threading.Thread(target=self._http.serve_forever, args=(0.1,), daemon=True,
                                         name="demo-server")
 
@@ -182,9 +183,10 @@ class DemoServer:
         return self
 
     def stop(self) -> None:
-        """Stop serving."""
+        """Stop serving; every thread of the server has ended when this returns (none is left to exit under)."""
         self._http.shutdown()
-        self._http.server_close()
+        self._http.server_close()  # joins the request threads (not daemons)
+        self._thread.join()
 
     def __enter__(self) -> DemoServer:
         return self.start()
@@ -214,7 +216,9 @@ class _Server(ThreadingHTTPServer):
     # A class attribute, read when the socket starts listening: the default backlog of 5 drops
     # connections when the app fetches every feed and page at once (each then waits a second).
     request_queue_size = 64
-    daemon_threads = True
+    # Joined by server_close: the process never exits with one of them inside a socket call. Each serves one
+    # request (HTTP/1.0) and ends, so the join is at once.
+    daemon_threads = False
 
 
 def _handler(pages: dict[str, tuple[bytes, str]]) -> type[BaseHTTPRequestHandler]:

@@ -36,8 +36,8 @@ class FeedServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
-        self.active = 0  # requests being answered right now
-        self.max_active = 0  # the most answered at once
+        self.active = 0  # requests waiting for their answer to start right now
+        self.max_active = 0  # the most waiting at once
         self._lock = threading.Lock()
         self._server = _Server(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
@@ -73,20 +73,23 @@ class FeedServer:
                 if route is None:
                     self.send_error(404, "Not Found")
                     return
+                # Counted from the request's arrival until its answer starts: counted until the answer
+                # was written, a request whose client had read the whole answer (and sent its next
+                # request) was sometimes still counted, and the client seemed to exceed its concurrency.
                 with server._lock:
                     server.active += 1
                     server.max_active = max(server.max_active, server.active)
                 try:
-                    _answer(self, route)
+                    time.sleep(route.delay)
                 finally:
                     with server._lock:
                         server.active -= 1
+                _answer(self, route)
 
         return Handler
 
 
 def _answer(handler: BaseHTTPRequestHandler, route: Route) -> None:
-    time.sleep(route.delay)
     if route.raw is not None:
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             route.raw(handler)

@@ -12,7 +12,6 @@ THEMES = (
     "solarized-light", "solarized-dark", "rose-pine", "rose-pine-moon", "rose-pine-dawn",
     "atom-one-dark", "atom-one-light", "ansi-dark", "ansi-light",
 )
-DEFAULT_THEME = "textual-dark"
 
 # Rich styles of each highlight role; colours chosen to read on dark and light backgrounds alike.
 HIGHLIGHT_STYLES: dict[str, str] = {

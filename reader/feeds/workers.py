@@ -312,4 +312,7 @@ def _terminate(executor: Executor) -> None:
     processes = getattr(executor, "_processes", None) or {}
     for process in list(processes.values()):
         process.terminate()
-    executor.shutdown(wait=False, cancel_futures=True)
+    # With its processes dead, the pool's manager thread ends at once: waiting for it (milliseconds) means
+    # it is not still closing its pipes when the interpreter exits, where Python 3.11's exit handler would
+    # write to one just closed ('Exception ignored in threading._shutdown ... Bad file descriptor').
+    executor.shutdown(wait=isinstance(executor, ProcessPoolExecutor), cancel_futures=True)

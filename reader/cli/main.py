@@ -167,8 +167,6 @@ def cmd_tui(ctx: Context) -> int:
 
 
 def cmd_refresh(ctx: Context) -> int:
-    from reader.feeds.refresh import refresh
-
     config = ctx.config()
     if not config.enabled_feeds and not ctx.args.feed:  # nothing to do is a config mistake, not a success
         raise ConfigError(config.path, "every feed in this file is disabled" if config.feeds
@@ -190,6 +188,13 @@ def cmd_refresh(ctx: Context) -> int:
             target.print(console.feed_result_line(result))
 
     with ctx.store() as store, progress or nullcontext():
+        from reader.feeds import tls
+
+        # The config and the store are known good: the CA bundle is read on a thread (tls.py) while the
+        # refresh's own modules load, and no exit before this point has a thread to wait for.
+        tls.build_early()
+        from reader.feeds.refresh import refresh
+
         result = refresh(config, store, feeds=feeds, on_result=report)
     if not ctx.args.quiet:
         from reader.cli import console

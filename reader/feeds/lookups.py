@@ -24,7 +24,7 @@ import threading
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
-# Imported where used (socket, ipaddress, asyncio): the command line imports this module at start-up, to
+# Imported where used (socket, asyncio): the command line imports this module at start-up, to
 # register the exit handler early; a `list` needs none of them.
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ async def getaddrinfo(loop: asyncio.AbstractEventLoop, host: bytes | str | None,
     global _running
     import socket
 
-    if _numeric(host):
+    if _numeric(socket, host):
         return socket.getaddrinfo(host, port, family, type, proto, flags | socket.AI_NUMERICHOST)
     answer: asyncio.Future[list[Address]] = loop.create_future()
 
@@ -90,17 +90,19 @@ async def getaddrinfo(loop: asyncio.AbstractEventLoop, host: bytes | str | None,
     return await answer
 
 
-def _numeric(host: bytes | str | None) -> bool:
-    import ipaddress
-
+def _numeric(socket: Any, host: bytes | str | None) -> bool:
+    """Whether the host is an address in numbers (IPv4, IPv6, with or without a scope), read without asking."""
     if host is None:
         return True
     text = host.decode("ascii", "replace") if isinstance(host, bytes) else host
-    try:
-        ipaddress.ip_address(text.split("%", 1)[0])  # an IPv6 scope ("fe80::1%eth0") is numeric too
-    except ValueError:
-        return False
-    return True
+    text = text.split("%", 1)[0]  # an IPv6 scope ("fe80::1%eth0") is numeric too
+    for family in (socket.AF_INET, socket.AF_INET6):
+        try:
+            socket.inet_pton(family, text)
+        except (OSError, ValueError):
+            continue
+        return True
+    return False
 
 
 _LOOP_CLASS: type[asyncio.AbstractEventLoop] | None = None

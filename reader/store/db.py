@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 from reader.store.errors import DAMAGED, FOREIGN, NEWER, OLD_SCHEMA, StoreError, is_storage_error, store_error
@@ -160,10 +161,27 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
 
 
 def _configure(conn: sqlite3.Connection) -> None:
-    conn.execute("PRAGMA journal_mode = WAL")
+    _use_wal(conn)
     # In WAL mode NORMAL survives a killed process; only a power cut may lose the last commit.
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _use_wal(conn: sqlite3.Connection, patience: float = 30.0) -> None:
+    """WAL mode, which the file keeps once set. Switching needs the file to itself, and SQLite answers
+    BUSY at once, without its busy handler, while another connection is on it (two processes opening a
+    new cache together): ask again, for as long as the busy timeout would have waited."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            busy = getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
 
 
 def check_identity(conn: sqlite3.Connection, path: Path) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 import pytest
@@ -16,11 +18,24 @@ from reader.store import Store
 from tests.server import FeedServer
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# The shared corpora and the hostile catalogue beside the repository; $SPORTREADER_SHARED points elsewhere
+# (the test of the summary below points it at nothing).
+SHARED = Path(os.environ.get("SPORTREADER_SHARED") or REPO.parent / "shared")
 
 # The tests read what the user reads in the default language, whatever this machine's locale says; the
 # commands they start inherit it. Tests of the language choice set their own environment.
 os.environ["SPORTREADER_LANG"] = "it"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+# The demo's commands try a port of the session's own first: a demo the developer left running on the
+# default port would otherwise give each run another port, and links (and entries) would change between runs.
+os.environ.setdefault("SPORTREADER_DEMO_PORT", str(_free_port()))
 
 
 @contextmanager
@@ -96,3 +111,19 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not available")
     return path
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    """Say how many tests skipped because ../shared is missing, and why: otherwise a run without it reads
+    as a pass with a bare "N skipped" (most of the hostile catalogue)."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    missing = [report for report in skipped if str(SHARED) in _skip_reason(report)]
+    if missing:
+        terminalreporter.write_line(
+            f"{len(missing)} of {len(skipped)} skipped tests need {SHARED} (the shared corpora and the hostile-input "
+            "catalogue), which is not available: they did not run.", yellow=True, bold=True)
+
+
+def _skip_reason(report: Any) -> str:
+    longrepr = getattr(report, "longrepr", None)
+    return str(longrepr[2]) if isinstance(longrepr, tuple) and len(longrepr) == 3 else str(longrepr or "")

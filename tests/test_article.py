@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 from datetime import UTC, datetime
 
 import pytest
 
-from reader.article.extract import ExtractError, extract_article
+from reader.article.extract import MAX_PAGE_BYTES, ExtractError, extract_article
 from reader.article.loader import ArticleLoader, TextSource
 from reader.feeds.workers import WorkerPool
 from reader.models import FeedSpec, Settings
@@ -127,6 +128,21 @@ def test_a_paywalled_page_is_remembered_as_unavailable(feed_server: FeedServer, 
     assert "paywall" in load(store, entry_id).note  # type: ignore[attr-defined]
     assert load(store, entry_id).source is TextSource.SUMMARY  # type: ignore[attr-defined]
     assert feed_server.hits("/pay.html") == 1
+
+
+@pytest.mark.parametrize("declared", [True, False])
+def test_a_page_over_the_cap_is_remembered_and_never_downloaded_again(feed_server: FeedServer, store: Store,
+                                                                      declared: bool) -> None:
+    # Declared by its Content-Length, or found out while it is inflated (compressed: the length says nothing).
+    page = b"<p>" + b"x" * (MAX_PAGE_BYTES + 10) + b"</p>"
+    body, headers = (page, {}) if declared else (gzip.compress(page), {"Content-Encoding": "gzip"})
+    feed_server.routes["/huge.html"] = Route(body, headers=headers)
+    entry_id = stored_entry(store, feed_server.url("/huge.html"))
+    shown = load(store, entry_id)
+    assert shown.source is TextSource.SUMMARY and "supera il limite" in shown.note  # type: ignore[attr-defined]
+    assert store.missing_full_text() == []  # no prefetch asks for it again
+    load(store, entry_id)
+    assert feed_server.hits("/huge.html") == 1
 
 
 def test_prefetch_loads_unread_pages_only(feed_server: FeedServer, store: Store) -> None:

@@ -182,7 +182,7 @@ def test_a_foreign_database_exits_1_with_a_clear_message(setup: list[str], tmp_p
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / paths.DB_FILE).write_bytes(b"garbage" * 1000)
     code, _, err = run([*setup, "list"], capsys)
-    assert code == 1 and "left untouched" in err
+    assert code == 1 and "non è un database SQLite; non è stato toccato" in err
 
 
 def test_config_init_writes_the_default_once(capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import resource
+import signal
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -94,3 +98,44 @@ def test_the_refresh_table_lists_errors_first() -> None:
     cells = [list(column.cells) for column in table.columns]
     assert [str(c) for c in cells[0]] == ["Male", "Bene"]
     assert str(cells[2][1]) == "3" and str(cells[5][0]) == "HTTP 500"
+
+
+def _opml(*outlines: tuple[str, str]) -> bytes:
+    rows = "".join(f'<outline text="{text}" type="rss" xmlUrl="{url}"/>' for text, url in outlines)
+    return f'<?xml version="1.0"?><opml version="2.0"><head/><body>{rows}</body></opml>'.encode()
+
+
+def test_a_bad_outline_is_reported_and_skipped_and_the_rest_imported(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    config_file = tmp_path / "feeds.toml"
+    config_file.write_text(CONFIG, encoding="utf-8")
+    opml_file = tmp_path / "mixed.opml"
+    opml_file.write_bytes(_opml(("Senza host", "http:///nohost"), ("A capo", "https://a.example/&#10;rss"),
+                                ("Escape", "https://b.example/&#27;[31m"), ("Buono", "https://c.example/rss")))
+    assert main(["--config", str(config_file), "opml", "import", str(opml_file)]) == 0
+    out, err = capsys.readouterr()
+    assert "1 feed aggiunto a" in out
+    skipped = err.splitlines()
+    assert len(skipped) == 3 and all(line.startswith("saltato '") for line in skipped), err
+    assert "l'URL non ha un host" in skipped[0] and "caratteri di controllo o invisibili" in skipped[1]
+    assert "feeds.toml:" not in err  # no line of a file that does not have it
+    assert [f.name for f in load_config(config_file).feeds] == ["Gazzetta — Calcio", "Buono"]
+
+
+def _limit_file_size(limit: int) -> None:
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+
+def test_an_import_that_cannot_be_written_leaves_feeds_toml_whole(tmp_path: Path) -> None:
+    config_file = tmp_path / "feeds.toml"
+    config_file.write_text(CONFIG, encoding="utf-8")
+    opml_file = tmp_path / "many.opml"
+    opml_file.write_bytes(_opml(*((f"Feed {n}", f"https://feed{n}.example/rss") for n in range(200))))
+    done = subprocess.run([sys.executable, "-m", "reader", "--config", str(config_file), "opml", "import",
+                           str(opml_file)], capture_output=True, text=True, timeout=60,
+                          preexec_fn=lambda: _limit_file_size(len(CONFIG) + 2000))  # as a disk that fills up
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.startswith(f"sportreader: impossibile scrivere {config_file}: ")
+    assert config_file.read_text(encoding="utf-8") == CONFIG
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["feeds.toml", "many.opml"]  # no temporary file left

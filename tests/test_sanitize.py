@@ -61,8 +61,10 @@ def test_html_becomes_paragraphs_without_scripts() -> None:
 
 
 def test_escapes_hidden_as_html_entities_are_removed_after_decoding() -> None:
-    # &#27; is ESC; &#x9b; is decoded the HTML way, as the Windows-1252 character '›', not as 8-bit CSI.
-    assert html_to_text("<p>a&#27;[2Jb&#x9b;c&#x85;</p>") == "a[2Jb›c…"
+    # &#27; is ESC, and its sequence goes whole (html.unescape alone drops the ESC and shows "[2J");
+    # &#x9b; is decoded the HTML way, as the Windows-1252 character '›', not as 8-bit CSI.
+    assert html_to_text("<p>a&#27;[2Jb&#x9b;c&#x85;</p>") == "ab›c…"
+    assert html_to_text("<p>x&#x1B;]52;c;Y3VybA==&#7;y &#027;[31mROSSO&#27;[0m</p>") == "xy ROSSO"
 
 
 def test_deeply_nested_html_is_handled_without_recursion() -> None:

@@ -72,7 +72,13 @@ class ArticleLoader:
             return best_text(article, _("the entry has no web page"))
         try:
             text = await self._fetch_and_extract(article)
-        except (FetchError, WorkerError) as exc:  # passing failures: try again next time
+        except FetchError as exc:
+            if exc.too_large:  # the same page next time: remembered, not downloaded by every prefetch
+                self.store.set_full_text(entry_id, UNAVAILABLE)
+                return best_text(article, clean_line(_("full article not available: {error}").format(error=exc), 200))
+            # A passing failure: try again next time.
+            return best_text(article, clean_line(_("full article not loaded: {error}").format(error=exc), 200))
+        except WorkerError as exc:  # a passing failure: try again next time
             return best_text(article, clean_line(_("full article not loaded: {error}").format(error=exc), 200))
         except ExtractError as exc:  # the page itself has no article: remember that
             self.store.set_full_text(entry_id, UNAVAILABLE)
@@ -93,8 +99,9 @@ class ArticleLoader:
         """Fetch the pages of unread entries that have none cached yet."""
         return await self.prefetch(self.store.missing_full_text(limit))
 
-    async def aclose(self) -> None:
-        """Close the pool, and the fetcher if this loader made it."""
+    async def aclose(self, *, wait: bool = True) -> None:
+        """Close the pool, and the fetcher if this loader made it; wait=False kills a page's extraction
+        rather than waiting for it (an interrupted prefetch, a quitting app)."""
+        self.pool.close(wait=wait)
         if self._own_fetcher:
             await self.fetcher.aclose()
-        self.pool.close()

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import shutil
 import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.cli.context import EXIT_OK, EXIT_USAGE, Context
+from reader.cli.context import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Context
 from reader.settings import paths
-from reader.settings.config import SHIPPED, ConfigError, load_config, resolve_config_path
+from reader.settings.config import SHIPPED, ConfigError, load_config, parse_config_text, resolve_config_path
 from reader.text.messages import _, ngettext
+
+if TYPE_CHECKING:
+    from reader.feeds.opml import Subscription
 
 
 def cmd_config(ctx: Context) -> int:
@@ -47,16 +53,15 @@ def cmd_opml(ctx: Context) -> int:
         target = paths.user_config_file()
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(paths.shipped_config_file(), target)
-    added = opml.new_feeds(subscriptions, load_config(target).feeds)
-    if added:
-        before = target.read_text(encoding="utf-8")
-        opml.append_feeds(target, added)
-        try:
-            load_config(target)
-        except ConfigError:
-            target.write_text(before, encoding="utf-8")  # nothing half-imported
-            raise
-    skipped = len(subscriptions) - len(added)
+    new = opml.new_feeds(subscriptions, load_config(target).feeds)
+    added, rejected = opml.check_subscriptions(new)
+    for bad in rejected:  # one bad outline is reported and skipped, not the end of the import
+        ctx.err.print(_("skipped '{name}': {reason}").format(name=bad.subscription.name, reason=bad.reason),
+                      markup=False, style="yellow", soft_wrap=True)
+    failed = _write_feeds(ctx, target, added) if added else None
+    if failed is not None:
+        return failed
+    skipped = len(subscriptions) - len(new)
     said = ngettext("{n} feed added to {path}", "{n} feeds added to {path}", len(added)).format(n=len(added),
                                                                                                 path=target)
     if skipped:
@@ -64,5 +69,25 @@ def cmd_opml(ctx: Context) -> int:
                                skipped).format(n=skipped)
     ctx.out.print(said, markup=False, soft_wrap=True)
     return EXIT_OK
+
+
+def _write_feeds(ctx: Context, target: Path, added: Sequence[Subscription]) -> int | None:
+    """Add the feeds at the end of feeds.toml, in one step; an exit status (and why) when nothing was written."""
+    from reader.feeds import opml
+
+    text = opml.with_feeds(target.read_text(encoding="utf-8"), added)
+    try:
+        parse_config_text(text, target)  # the whole file as it would be: a problem leaves it as it is
+        opml.replace_text(target, text)
+    except ConfigError as exc:
+        message, status = _("nothing imported: {problem}").format(problem=exc.message), EXIT_USAGE
+    except OSError as exc:
+        message = _("cannot write {path}: {reason}; it was left as it was").format(path=target,
+                                                                                  reason=exc.strerror or exc)
+        status = EXIT_FAILED
+    else:
+        return None
+    ctx.err.print("sportreader: " + message, markup=False, style="red", soft_wrap=True)
+    return status
 
 

@@ -1,6 +1,8 @@
 """Rich renderings for the command line: previews, articles, feeds, refresh results.
 
-Every string comes from the store (already sanitised) and is placed in Text objects, never in markup.
+Every string comes from the store (sanitised when stored) and is cleaned again here, right before it is
+shown (`shown`: one scan, nothing changed for a row today's sanitiser wrote), then placed in Text objects,
+never in markup.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from reader.models import FeedResult, FeedStatus, RefreshReport
 from reader.store import Article, FeedOverview, Preview, SearchHit
 from reader.text import dates
 from reader.text.messages import N_, _, ngettext
+from reader.text.sanitize import clean_display as shown
+from reader.text.sanitize import clean_display_spans
 
 STATUS_STYLES = {FeedStatus.OK: "green", FeedStatus.NOT_MODIFIED: "dim", FeedStatus.ERROR: "bold red"}
 STATUS_WORDS = {FeedStatus.OK: N_("ok"), FeedStatus.NOT_MODIFIED: N_("unchanged"), FeedStatus.ERROR: N_("error")}
@@ -42,9 +46,9 @@ def preview_table(previews: Sequence[Preview], now: datetime | None = None) -> T
         table.add_column(column, justify=justify, no_wrap=column != _("title"))  # type: ignore[arg-type]
     for p in previews:
         marks = ("★" if p.starred else " ") + (" " if p.read else "●")
-        title = Text(p.title, style="" if p.read else "bold")
-        table.add_row(str(p.id), Text(marks, style="yellow"), when(p.published, now), Text(p.feed, style="cyan"),
-                      title)
+        title = Text(shown(p.title), style="" if p.read else "bold")
+        table.add_row(str(p.id), Text(marks, style="yellow"), when(p.published, now),
+                      Text(shown(p.feed), style="cyan"), title)
     return table
 
 
@@ -53,15 +57,17 @@ def search_results(hits: Sequence[SearchHit], now: datetime | None = None) -> Gr
     rows: list[Text] = []
     for hit in hits:
         p = hit.preview
-        head = Text.assemble((f"{p.id:>6} ", "dim"), (f"{when(p.published, now):>9}  ", "dim"), (p.feed, "cyan"),
-                             "  ")
-        title = Text(p.title, style="bold")
-        for start, end in hit.title_marks:
+        head = Text.assemble((f"{p.id:>6} ", "dim"), (f"{when(p.published, now):>9}  ", "dim"),
+                             (shown(p.feed), "cyan"), "  ")
+        title_text, title_marks = clean_display_spans(p.title, hit.title_marks)
+        title = Text(title_text, style="bold")
+        for start, end in title_marks:
             title.stylize("reverse", start, end)
         rows.append(head + title)
         if hit.snippet:  # none when the title is all an article has
-            snippet = Text("         " + hit.snippet, style="dim")
-            for start, end in hit.snippet_marks:
+            snippet_text, snippet_marks = clean_display_spans(hit.snippet, hit.snippet_marks)
+            snippet = Text("         " + snippet_text, style="dim")
+            for start, end in snippet_marks:
                 snippet.stylize("bold reverse", start + 9, end + 9)
             rows.append(snippet)
     return Group(*rows)
@@ -71,14 +77,14 @@ def article_view(article: Article) -> Group:
     """An article: heading lines, then its paragraphs."""
     p = article.preview
     source = _("full article") if article.full_text else _("the feed's summary")
-    meta = Text.assemble((p.feed, "cyan"), " · ", dates.date_time(p.published))
+    meta = Text.assemble((shown(p.feed), "cyan"), " · ", dates.date_time(p.published))
     if article.author:
-        meta.append(" · " + article.author)
-    parts: list[Text] = [Text(p.title, style="bold"), meta]
+        meta.append(" · " + shown(article.author))
+    parts: list[Text] = [Text(shown(p.title), style="bold"), meta]
     if p.link:
-        parts.append(Text(p.link, style="underline blue"))
+        parts.append(Text(shown(p.link), style="underline blue"))
     parts.append(Text(f"[{source}]", style="dim italic"))
-    for paragraph in article.body.split("\n\n"):
+    for paragraph in shown(article.body).split("\n\n"):
         parts.extend([Text(""), Text(paragraph)])
     return Group(*parts)
 
@@ -99,7 +105,7 @@ class FeedsView:
         for f in self.feeds:
             counts = (ngettext("{n} article", "{n} articles", f.entries).format(n=f.entries) + " · "
                       + ngettext("{n} unread", "{n} unread", f.unread).format(n=f.unread))
-            yield Text.assemble((f.name, "cyan"), f"  {counts} · ", self.status(f),
+            yield Text.assemble((shown(f.name), "cyan"), f"  {counts} · ", self.status(f),
                                 f" · {when(f.checked, self.now)}")
             yield Text.assemble("  ", self.detail(f))
 
@@ -108,7 +114,7 @@ class FeedsView:
         for column in (_("feed"), _("articles"), _("unread"), _("status"), _("checked"), _("error / url")):
             table.add_column(column, no_wrap=True)
         for f in self.feeds:
-            table.add_row(Text(f.name, style="cyan"), str(f.entries), str(f.unread), self.status(f),
+            table.add_row(Text(shown(f.name), style="cyan"), str(f.entries), str(f.unread), self.status(f),
                           when(f.checked, self.now), self.detail(f))
         return table
 
@@ -121,7 +127,7 @@ class FeedsView:
 
     @staticmethod
     def detail(f: FeedOverview) -> Text:
-        return Text(f.error, style="red") if f.error else Text(f.warning or f.url, style="dim")
+        return Text(shown(f.error), style="red") if f.error else Text(shown(f.warning or f.url), style="dim")
 
 
 def too_old_note(too_old: int, retention_days: int) -> str:
@@ -133,7 +139,7 @@ def too_old_note(too_old: int, retention_days: int) -> str:
 def feed_result_line(result: FeedResult, retention_days: int = 0) -> Text:
     """One line per refreshed feed, printed as soon as it is done."""
     line = Text.assemble((f"{status_word(result.status):>12}", STATUS_STYLES[result.status]), "  ",
-                         (result.feed, "cyan"))
+                         (shown(result.feed), "cyan"))
     if result.status is FeedStatus.OK:
         counts = (ngettext("+{n} new", "+{n} new", result.new).format(n=result.new) + ", "
                   + ngettext("{n} updated", "{n} updated", result.updated).format(n=result.updated))
@@ -141,9 +147,9 @@ def feed_result_line(result: FeedResult, retention_days: int = 0) -> Text:
         if result.too_old:
             line.append(f" ({too_old_note(result.too_old, retention_days)})", style="dim")
     if result.error:
-        line.append(f"  {result.error}", style="red")
+        line.append(f"  {shown(result.error)}", style="red")
     if result.warning:
-        line.append(f"  ({result.warning})", style="yellow")
+        line.append(f"  ({shown(result.warning)})", style="yellow")
     line.append(f"  {result.duration:.2f} s", style="dim")
     return line
 
@@ -156,10 +162,10 @@ def refresh_table(report: RefreshReport, retention_days: int = 0) -> Table:
         table.add_column(column, justify=justify, no_wrap=column != "")  # type: ignore[arg-type]
     ordered = sorted(report.results, key=lambda r: (r.status is not FeedStatus.ERROR, r.feed.casefold()))
     for r in ordered:
-        note = Text(r.error or "", style="red") if r.error else Text(r.warning or "", style="yellow")
+        note = Text(shown(r.error), style="red") if r.error else Text(shown(r.warning or ""), style="yellow")
         if r.too_old and not r.error:
             note.append(("; " if r.warning else "") + too_old_note(r.too_old, retention_days), style="dim")
-        table.add_row(Text(r.feed, style="cyan"), Text(status_word(r.status), style=STATUS_STYLES[r.status]),
+        table.add_row(Text(shown(r.feed), style="cyan"), Text(status_word(r.status), style=STATUS_STYLES[r.status]),
                       str(r.new), str(r.updated), f"{r.duration:.2f} s", note)
     return table
 

@@ -94,8 +94,10 @@ class Context:
         return demo_config
 
     @contextmanager
-    def store(self) -> Iterator[Store]:
-        with Store(paths.database_file(self.data_dir)) as store:
+    def store(self, *, reading: bool = False) -> Iterator[Store]:
+        """The cache; `reading`: a command that only reads, which a read-only cache still serves."""
+        database = paths.database_file(self.data_dir)
+        with Store.for_reading(database) if reading else Store(database) as store:
             yield store
 
     @property

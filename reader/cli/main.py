@@ -14,9 +14,11 @@ from reader.cli.annotating import cmd_annotate
 from reader.cli.argparse_words import translated
 from reader.cli.configfile import cmd_config, cmd_opml
 from reader.cli.context import EXIT_FAILED, EXIT_USAGE, Context, UsageError, early_config
+from reader.cli.interrupt import interrupted
 from reader.cli.parser import build_parser
 from reader.cli.reading import cmd_list, cmd_search, cmd_show
 from reader.cli.refreshing import cmd_check, cmd_feeds, cmd_refresh
+from reader.feeds import lookups
 from reader.settings.config import ConfigError
 from reader.store import StoreError
 from reader.text.messages import _
@@ -24,6 +26,12 @@ from reader.text.messages import _
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code."""
+    status = _main(argv)
+    lookups.set_exit_status(status)  # should the process have to leave before a lookup ends
+    return status
+
+
+def _main(argv: Sequence[str] | None) -> int:
     config = early_config(argv)
     with translated():
         args = build_parser().parse_args(argv)
@@ -39,10 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx.err.print(f"sportreader: {exc}", markup=False, style="red", soft_wrap=True)
         return EXIT_USAGE
     except StoreError as exc:
-        ctx.err.print(f"sportreader: {exc}", markup=False, style="red", soft_wrap=True)
+        ctx.err.print("sportreader: " + exc.translated(_), markup=False, style="red", soft_wrap=True)
         return EXIT_FAILED
     except KeyboardInterrupt:
-        return 130
+        return interrupted()
     finally:
         ctx.close()
 

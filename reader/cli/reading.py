@@ -11,12 +11,13 @@ from reader.cli.choose import choose
 from reader.cli.context import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Context
 from reader.store import Filter, QueryTooLong, Store
 from reader.text.messages import _
+from reader.text.sanitize import clean_display
 
 
 def cmd_list(ctx: Context) -> int:
     from reader.cli import console
 
-    with ctx.store() as store:
+    with ctx.store(reading=True) as store:
         where = _filter(ctx, store)
         previews = store.previews(where, limit=ctx.args.limit) if where else []
         empty = not previews and store.count() == 0
@@ -50,7 +51,7 @@ def cmd_search(ctx: Context) -> int:
     from reader.cli import console
 
     query = " ".join(ctx.args.query)
-    with ctx.store() as store:
+    with ctx.store(reading=True) as store:
         try:
             hits = store.search(query, limit=ctx.args.limit)
         except QueryTooLong as problem:
@@ -61,7 +62,7 @@ def cmd_search(ctx: Context) -> int:
     if ctx.args.json:
         return _print_json(ctx, [_jsonable(asdict(h)) for h in hits])
     if not hits:
-        ctx.err.print(_("No article found for: {query}").format(query=query), markup=False)
+        ctx.err.print(_("No article found for: {query}").format(query=clean_display(query)), markup=False)
         return EXIT_FAILED
     ctx.out.print(console.search_results(hits))
     return EXIT_OK
@@ -70,7 +71,7 @@ def cmd_search(ctx: Context) -> int:
 def cmd_show(ctx: Context) -> int:
     from reader.cli import console
 
-    with ctx.store() as store:
+    with ctx.store(reading=True) as store:
         article = store.article(ctx.args.id)
     if article is None:
         ctx.err.print(_("No article has the id {id}").format(id=ctx.args.id), markup=False)
@@ -87,6 +88,9 @@ def _print_json(ctx: Context, data: object) -> int:
 
 
 def _jsonable(value: Any) -> Any:
+    """Dates as ISO text, and every string cleaned for display: JSON would carry U+009B or U+202E raw."""
+    if isinstance(value, str):
+        return clean_display(value)
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

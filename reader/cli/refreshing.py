@@ -10,7 +10,7 @@ from reader.cli.context import EXIT_FAILED, EXIT_OK, Context
 from reader.feeds import tls
 from reader.models import FeedResult, FeedSpec
 from reader.settings.config import Config, ConfigError
-from reader.store import Store
+from reader.store import Store, StoreError
 from reader.text.messages import _, ngettext
 
 if TYPE_CHECKING:
@@ -19,9 +19,6 @@ if TYPE_CHECKING:
 
 
 def cmd_refresh(ctx: Context) -> int:
-    tls.build_early()  # first: it reads the CA bundle on a thread while the rest starts up
-    from reader.feeds.refresh import refresh
-
     config = ctx.config()
     if not config.enabled_feeds and not ctx.args.feed:  # nothing to do is a config mistake, not a success
         raise ConfigError(config.path, _("every feed in this file is disabled") if config.feeds
@@ -44,6 +41,11 @@ def cmd_refresh(ctx: Context) -> int:
             target.print(console.feed_result_line(result, days), soft_wrap=True)  # one line a feed, at any width
 
     with ctx.store() as store, progress or nullcontext():
+        # The config and the store are known good: the CA bundle is read on a thread (tls.py) while the
+        # refresh's own modules load, and no exit before this point has a thread to wait for.
+        tls.build_early()
+        from reader.feeds.refresh import refresh
+
         result = refresh(config, store, feeds=feeds, on_result=report)
     if not ctx.args.quiet:
         from reader.cli import console
@@ -65,19 +67,21 @@ def _progress_bar(out: Console) -> Progress:
 
 
 def _prefetch(ctx: Context, config: Config) -> None:
-    import asyncio
-
     from reader.article.loader import ArticleLoader
+    from reader.feeds import lookups
 
     async def run(store: Store) -> int:
         loader = ArticleLoader(config.settings, store)
+        finished = False
         try:
-            return await loader.prefetch_unread()
+            loaded = await loader.prefetch_unread()
+            finished = True
+            return loaded
         finally:
-            await loader.aclose()
+            await loader.aclose(wait=finished)
 
     with ctx.store() as store:
-        loaded = asyncio.run(run(store))
+        loaded = lookups.run(run(store))
     if not ctx.args.quiet:
         ctx.out.print(ngettext("{n} full article downloaded for reading offline",
                                "{n} full articles downloaded for reading offline", loaded).format(n=loaded),
@@ -97,8 +101,13 @@ def cmd_feeds(ctx: Context) -> int:
     from reader.cli import console
 
     config = ctx.config()
-    with ctx.store() as store:
-        store.sync_feeds(config.feeds)
+    with ctx.store(reading=True) as store:
+        if not store.read_only:  # a read-only cache shows the feeds it has
+            try:
+                store.sync_feeds(config.feeds)
+            except StoreError as exc:
+                if not exc.unwritable:
+                    raise
         feeds = store.feeds_overview()
     configured = {f.name for f in config.feeds}
     ctx.out.print(console.FeedsView([f for f in feeds if f.name in configured]))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import threading
 import tomllib
 from dataclasses import dataclass, replace
@@ -29,6 +30,7 @@ from reader.settings.config import Config
 
 EDITION_DIR = Path(__file__).parent
 DEFAULT_PORT = 47_611  # tried first, so links stay the same from run to run; any free port otherwise
+PORT_VARIABLE = "SPORTREADER_DEMO_PORT"  # another port to try first (tests, or 47611 taken by something else)
 ANCHOR_LIFETIME = timedelta(days=1)
 
 
@@ -199,16 +201,19 @@ def _atom(outlet: Outlet, articles: list[DemoArticle], base: str, now: datetime)
 
 
 class DemoServer:
-    """Serves the edition on 127.0.0.1 (a free port) from a daemon thread; use as a context manager."""
+    """Serves the edition on 127.0.0.1 (a free port) from a thread of its own; use as a context manager."""
 
     def __init__(self, edition: Edition | None = None, now: datetime | None = None,
-                 port: int = DEFAULT_PORT) -> None:
+                 port: int | None = None) -> None:
         self.edition = edition or load_edition()
         self._now = now
         self._pages: dict[str, tuple[bytes, str]] = {}
+        if port is None:
+            port = int(os.environ.get(PORT_VARIABLE) or DEFAULT_PORT)
         self._http = _bind(port, _handler(self._pages))
         self.fixtures: dict[tuple[str, str], bytes] = {}  # rendered when the server starts
         self.base = f"http://127.0.0.1:{self._http.server_address[1]}"
+        # A daemon, so a server nobody stops never holds the exit; `stop` joins it.
         self._thread = threading.Thread(target=self._http.serve_forever, args=(0.1,), daemon=True,
                                         name="demo-server")
 
@@ -228,9 +233,10 @@ class DemoServer:
         return self
 
     def stop(self) -> None:
-        """Stop serving."""
+        """Stop serving; every thread of the server has ended when this returns (none is left to exit under)."""
         self._http.shutdown()
-        self._http.server_close()
+        self._http.server_close()  # joins the request threads (not daemons)
+        self._thread.join()
 
     def __enter__(self) -> DemoServer:
         return self.start()
@@ -265,7 +271,9 @@ class _Server(ThreadingHTTPServer):
     # A class attribute, read when the socket starts listening: the default backlog of 5 drops
     # connections when the app fetches every feed and page at once (each then waits a second).
     request_queue_size = 64
-    daemon_threads = True
+    # Joined by server_close: the process never exits with one of them inside a socket call. Each serves one
+    # request (HTTP/1.0) and ends, so the join is at once.
+    daemon_threads = False
 
 
 def _handler(pages: dict[str, tuple[bytes, str]]) -> type[BaseHTTPRequestHandler]:

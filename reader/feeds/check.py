@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
+from reader.feeds import lookups
 from reader.feeds.fetch import Fetcher, FetchError
 from reader.feeds.pool import ParsePool
 from reader.feeds.task import Named
@@ -42,14 +43,17 @@ async def _check(config: Config, feeds: Sequence[FeedSpec],
             on_result(result)
         return result
 
+    finished = False
     try:
         async with Fetcher(config.settings) as fetcher:
-            return list(await asyncio.gather(*(one(fetcher, spec) for spec in feeds)))
+            results = list(await asyncio.gather(*(one(fetcher, spec) for spec in feeds)))
+            finished = True
+            return results
     finally:
-        pool.close()
+        pool.close(wait=finished)  # interrupted: killed, not waited for
 
 
 def check_feeds(config: Config, feeds: Sequence[FeedSpec],
                 on_result: Callable[[FeedResult], None] | None = None) -> list[FeedResult]:
     """Fetch and parse every feed concurrently; `new` in each result is the number of entries parsed."""
-    return asyncio.run(_check(config, feeds, on_result))
+    return lookups.run(_check(config, feeds, on_result))

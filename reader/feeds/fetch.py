@@ -46,12 +46,17 @@ if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
 
 
 class FetchError(Exception):
-    """A request that gave no usable body; the message is short and safe to show."""
+    """A request that gave no usable body; the message is short and safe to show.
 
-    def __init__(self, message: str, *, status: int | None = None, retry_after: float | None = None) -> None:
+    too_large: the body is over the cap, which asking again will not change.
+    """
+
+    def __init__(self, message: str, *, status: int | None = None, retry_after: float | None = None,
+                 too_large: bool = False) -> None:
         super().__init__(message)
         self.status = status
         self.retry_after = retry_after
+        self.too_large = too_large
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +235,7 @@ async def _read_capped(response: httpx.Response, cap: int) -> bytes:
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > cap and not response.headers.get("content-encoding"):
         raise FetchError(_("the body is larger than the limit ({size} > {cap} bytes)").format(
-            size=f"{int(declared):,}", cap=f"{cap:,}"))
+            size=f"{int(declared):,}", cap=f"{cap:,}"), too_large=True)
     decoder = _Decoder(response.headers.get("content-encoding", ""), cap)
     chunks: list[bytes] = []
     async for chunk in response.aiter_raw():
@@ -280,7 +285,8 @@ class _Decoder:
         return data
 
     def _too_big(self) -> FetchError:
-        return FetchError(_("the body is larger than the limit ({cap} bytes)").format(cap=f"{self.cap:,}"))
+        return FetchError(_("the body is larger than the limit ({cap} bytes)").format(cap=f"{self.cap:,}"),
+                          too_large=True)
 
 
 def _inflater(name: str) -> zlib._Decompress:

@@ -1,17 +1,22 @@
 """OPML in and out: read another reader's subscriptions (listparser), write ours, add feeds to feeds.toml.
 
-feeds.toml is appended to, never rewritten, so its comments and layout stay as the user wrote them.
+feeds.toml keeps its text as the user wrote it, comments and layout included: the new feeds go at its end.
+The new file is written beside it and put in its place in one step (os.replace), so a full disk or a
+crash leaves the old file whole, never one cut in the middle of an entry.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
 from reader.models import FeedSpec
+from reader.settings.config import ConfigError, parse_config_text
 from reader.text.messages import _
 from reader.text.sanitize import clean_line
 
@@ -74,12 +79,49 @@ def toml_blocks(subscriptions: Iterable[Subscription]) -> str:
     return "\n".join(blocks)
 
 
-def append_feeds(config_file: Path, subscriptions: Sequence[Subscription]) -> None:
-    """Add the subscriptions at the end of feeds.toml."""
-    text = config_file.read_text(encoding="utf-8")
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An outline that cannot be a feed of feeds.toml, and why (config's own words)."""
+
+    subscription: Subscription
+    reason: str
+
+
+def check_subscriptions(subscriptions: Iterable[Subscription]) -> tuple[list[Subscription], list[Rejected]]:
+    """The subscriptions feeds.toml would accept, and the others with the reason (a URL with no host, a
+    newline or an escape in it...), each checked alone by the config's own rules."""
+    good: list[Subscription] = []
+    rejected: list[Rejected] = []
+    for sub in subscriptions:
+        try:
+            parse_config_text(toml_blocks([sub]), Path("opml"))
+        except ConfigError as exc:
+            rejected.append(Rejected(sub, exc.message))
+        else:
+            good.append(sub)
+    return good, rejected
+
+
+def with_feeds(text: str, subscriptions: Sequence[Subscription]) -> str:
+    """The text of feeds.toml with the subscriptions added at its end."""
     separator = "" if text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
-    addition = "# Imported from OPML.\n" + toml_blocks(subscriptions)
-    config_file.write_text(text + separator + addition, encoding="utf-8")
+    return text + separator + "# Imported from OPML.\n" + toml_blocks(subscriptions)
+
+
+def replace_text(path: Path, text: str) -> None:
+    """Write `text` as the file's new content in one step; on any failure the old file stays whole."""
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())  # the content is on disk before the name points at it
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o7777)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def write_opml(feeds: Iterable[FeedSpec], title: str = "sportreader") -> bytes:

@@ -21,6 +21,7 @@ from typing import Any
 from reader.feeds import fastparse
 from reader.models import FeedParseError, ParsedEntry, ParsedFeed
 from reader.text.messages import _
+from reader.text.sanitize import keep_control_references
 
 MAX_ENTRIES = 5000
 MAX_CATEGORIES = 50
@@ -185,7 +186,7 @@ def _text_field(entry: Any, key: str) -> str:
     detail = entry.get(f"{key}_detail") or {}
     if "html" in str(detail.get("type", "")):
         value = re.sub(r"<[^>]{0,1000}>", "", value)
-        value = html.unescape(value)
+        value = html.unescape(keep_control_references(value))
     return value
 
 

@@ -1,6 +1,7 @@
 """config -> fetch -> parse -> sanitize -> store, for every enabled feed, with a result per feed.
 
-A feed's failure is that feed's result: the refresh itself only fails when the store does.
+A feed's failure is that feed's result, a failed write included (a full disk): the refresh itself only
+fails when the store cannot be opened, synced or recorded into, or is found damaged.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from reader.feeds import lookups, tls
 from reader.feeds.fetch import Fetcher, FetchError, FetchResult
 from reader.feeds.task import Named
 from reader.models import FeedParseError, FeedResult, FeedSpec, FeedStatus, RefreshReport
 from reader.settings.config import Config
-from reader.store import Store
+from reader.store import Store, StoreError
 from reader.text import dates
 from reader.text.messages import _
 from reader.text.sanitize import clean_line
@@ -56,17 +58,23 @@ class Refresher:
         started = datetime.now(UTC)
         targets = tuple(feeds) if feeds is not None else self.config.enabled_feeds
         self.store.sync_feeds(self.config.feeds)
+        if self.fetcher is None and targets:
+            # Only now, with the config and the store known good: an exit before this point (a config
+            # error, a database that cannot be opened) never has a thread to wait for or to crash.
+            tls.build_early()
         if self.store.any_new_feed(spec.name for spec in targets):
             # A new feed will be parsed: the parse workers start now, while the fetches run.
             self.pool.start()
         fetcher = self.fetcher or Fetcher(self.config.settings)
+        finished = False
         try:
             results = await asyncio.gather(*(self._one(fetcher, spec) for spec in targets))
+            finished = True
         finally:
+            if self._own_pool and self._pool is not None:
+                self._pool.close(wait=finished)  # interrupted (Ctrl-C): the workers are killed, not waited for
             if self.fetcher is None:
                 await fetcher.aclose()
-            if self._own_pool and self._pool is not None:
-                self._pool.close()
         report = RefreshReport(started=started, finished=datetime.now(UTC), results=tuple(results))
         self.store.record_refresh(report)
         self.store.prune(self.config.settings.retention_days, report.finished)
@@ -76,7 +84,10 @@ class Refresher:
         started = time.monotonic()
         try:
             result = await self._refresh_feed(fetcher, spec)
-        except (FetchError, FeedParseError) as exc:
+        except (FetchError, FeedParseError, StoreError) as exc:
+            if isinstance(exc, StoreError) and exc.damaged:
+                raise  # a damaged file ends the refresh: nothing more may be written to it
+            # A full disk, a lock held too long: this feed's error (what was stored before is kept).
             status = exc.status if isinstance(exc, FetchError) else None
             result = FeedResult(spec.name, FeedStatus.ERROR, http_status=status, error=clean_line(str(exc), 300))
         result = _with_duration(result, time.monotonic() - started)
@@ -132,4 +143,4 @@ def refresh(config: Config, store: Store, *, feeds: Sequence[FeedSpec] | None = 
             on_result: ResultCallback | None = None, parse_pool: ParsePool | None = None) -> RefreshReport:
     """Run a refresh to completion (for the command line and for worker threads)."""
     refresher = Refresher(config, store, parse_pool=parse_pool, on_result=on_result)
-    return asyncio.run(refresher.run(feeds))
+    return lookups.run(refresher.run(feeds))  # no exit waits for its name lookups

@@ -10,11 +10,12 @@ import asyncio
 import contextlib
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from functools import partial
 from typing import Any, TypeVar
 
@@ -52,6 +53,33 @@ def real_stderr() -> Iterator[None]:
         sys.stderr = saved
 
 
+@contextlib.contextmanager
+def sigint_blocked() -> Iterator[None]:
+    """Hold back SIGINT on this thread while it starts worker processes, which inherit the blocked mask.
+
+    Ctrl-C at a terminal reaches the whole process group. The parent stops its workers itself; a worker
+    interrupted by it would die mid-task or, worse, right after BEGIN IMMEDIATE with the write lock held
+    while the other waits 30 s. The fork server is started this way too (multiprocessing's resource
+    tracker does the same), so it and every worker it forks never see SIGINT; this thread gets a SIGINT
+    that came meanwhile as soon as the mask is restored.
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _retrieve(future: asyncio.Future[Any]) -> None:
+    """Mark a call's outcome as seen: one nobody waits for any more (its caller was cancelled, its pool
+    killed) would otherwise be logged as 'Future exception was never retrieved'."""
+    if not future.cancelled():
+        future.exception()
+
+
 class WorkerError(Exception):
     """The work did not finish: too slow, or its process died."""
 
@@ -67,6 +95,8 @@ _STARTS: Any = None  # in a worker process: the start times of its pool's calls 
 def _init_worker(starts: Any) -> None:
     global _STARTS
     _STARTS = starts
+    # Also where the mask is not inherited (the spawn start method): the parent stops its workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent,), name="parent-watch", daemon=True).start()
@@ -94,6 +124,8 @@ class _Pool:
     Worker processes start on a thread of their own as soon as the pool exists: starting the first one
     waits for the fork server to import the modules it preloads (0.1-0.3 s), which on the event loop's
     thread would stall every fetch; until they are up (`ready`), calls are handed over from a thread too.
+    That thread is not a daemon: `close` and, at the latest, the interpreter's exit wait for it, so the
+    process never exits while it is inside the C code that starts a process.
     """
 
     def __init__(self, workers: int, processes: bool) -> None:
@@ -105,18 +137,22 @@ class _Pool:
             self.executor: Executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                                                           initargs=(self.starts,))
             self.local: Any = None
-            threading.Thread(target=self._start_workers, args=(workers,), name="worker-start", daemon=True).start()
+            self.starter: threading.Thread | None = threading.Thread(
+                target=self._start_workers, args=(workers,), name="worker-start", daemon=False)
+            self.starter.start()
         else:
             self.starts = self.local = [0.0] * size
             self.executor = ThreadPoolExecutor(workers, thread_name_prefix="worker")
+            self.starter = None
             self.ready.set()
         # A slot is never reused once its call is abandoned: a late start cannot be mistaken for another's.
         self.free = list(range(size))
 
     def _start_workers(self, workers: int) -> None:
         try:
-            for _ in range(workers):  # each submit starts a process while none is idle
-                self.executor.submit(int)
+            with sigint_blocked():
+                for _ in range(workers):  # each submit starts a process while none is idle
+                    self.executor.submit(int)
         except (BrokenExecutor, RuntimeError):
             pass  # shut down or broken meanwhile: the next call reports it
         finally:
@@ -125,9 +161,22 @@ class _Pool:
     async def submit(self, loop: asyncio.AbstractEventLoop, call: Callable[[], T]) -> asyncio.Future[T]:
         """Hand a call to the executor without blocking the loop while the workers start."""
         if self.ready.is_set():
-            return loop.run_in_executor(self.executor, call)
-        # It may start a worker process, which waits for the fork server: off the loop's thread.
-        return asyncio.wrap_future(await asyncio.to_thread(self.executor.submit, call))
+            handed = self._submit(call)
+        else:
+            # It may start a worker process, which waits for the fork server: off the loop's thread.
+            handed = await asyncio.to_thread(self._submit, call)
+        future = asyncio.wrap_future(handed, loop=loop)
+        future.add_done_callback(_retrieve)
+        return future
+
+    def _submit(self, call: Callable[[], T]) -> Future[T]:
+        with sigint_blocked():  # a submit may start a worker process
+            return self.executor.submit(call)
+
+    def join_starter(self) -> None:
+        """Wait until the thread starting the workers is done (it ends once they are up, or the pool shut)."""
+        if self.starter is not None and self.starter is not threading.current_thread():
+            self.starter.join()
 
 
 class _Resubmit(Exception):
@@ -239,14 +288,25 @@ class WorkerPool:
             self._retired.remove(pool)
             _terminate(pool.executor)
 
-    def close(self) -> None:
-        """Stop the workers; ones stuck on hostile input are killed rather than waited for."""
+    def close(self, *, wait: bool = True) -> None:
+        """Stop the workers; ones stuck on hostile input are killed rather than waited for.
+
+        wait=False kills every worker at once (a Ctrl-C: nothing waits for a call to finish). A worker's
+        task is one transaction, so a killed one loses only what it had not committed.
+        """
+        pools = [self._current] if self._current is not None else []
         if self._current is not None:
-            self._current.executor.shutdown(wait=True, cancel_futures=True)
+            if wait:
+                self._current.executor.shutdown(wait=True, cancel_futures=True)
+            else:
+                _terminate(self._current.executor)
             self._current = None
         for pool in self._retired:
             _terminate(pool.executor)
+            pools.append(pool)
         self._retired.clear()
+        for pool in pools:
+            pool.join_starter()
 
 
 def _terminate(executor: Executor) -> None:
@@ -255,4 +315,7 @@ def _terminate(executor: Executor) -> None:
     processes = getattr(executor, "_processes", None) or {}
     for process in list(processes.values()):
         process.terminate()
-    executor.shutdown(wait=False, cancel_futures=True)
+    # With its processes dead, the pool's manager thread ends at once: waiting for it (milliseconds) means
+    # it is not still closing its pipes when the interpreter exits, where Python 3.11's exit handler would
+    # write to one just closed ('Exception ignored in threading._shutdown ... Bad file descriptor').
+    executor.shutdown(wait=isinstance(executor, ProcessPoolExecutor), cancel_futures=True)

@@ -1,9 +1,12 @@
-"""The SQLite file: opening it safely (WAL, busy timeout), recognising it, and migrating its schema."""
+"""The SQLite file: opening it safely (WAL, busy timeout, read-only), recognising it, checking it, migrating it."""
 
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
+
+from reader.store.errors import DAMAGED, FOREIGN, NEWER, OLD_SCHEMA, StoreError, is_storage_error, store_error
 
 # 'SPRT': marks the file as sportreader's, so a foreign database is never taken for ours.
 APPLICATION_ID = 0x53505254
@@ -233,58 +236,135 @@ MIGRATIONS: tuple[str, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-class StoreError(Exception):
-    """The database cannot be used; the message says why and what was left untouched."""
+def make_folder(path: Path) -> None:
+    """Create the folder the database lives in (a path through a file is a StoreError)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise store_error(exc, path) from None
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """Open (or create) the database, check that it is ours, and bring its schema up to date."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def connect(path: Path, *, read_only: bool = False, check: bool = False) -> sqlite3.Connection:
+    """Open the database, check that it is ours, and bring its schema up to date.
+
+    read_only: never create, migrate nor write it (a read-only folder or file: list and search still
+    work). check: run `PRAGMA quick_check` before anything writes (see health.py).
+    """
+    conn = _open_read_only(path) if read_only else _open(path)
+    try:
+        check_identity(conn, path)  # before anything writes: a foreign file must stay as it was
+        if check:
+            _check_integrity(conn, path)
+        if read_only:
+            _require_current(conn, path)
+        else:
+            _configure(conn)
+            migrate(conn, path)
+    except BaseException as exc:
+        conn.close()
+        if isinstance(exc, OSError) or is_storage_error(exc):
+            raise store_error(exc, path) from None
+        raise
+    return conn
+
+
+def _open(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
         # A reader and a cron refresh share the file: wait for the other's write rather than fail.
         conn.execute("PRAGMA busy_timeout = 30000")
-        check_identity(conn, path)  # before anything writes: a foreign file must stay as it was
-        _configure(conn)
-        migrate(conn, path)
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} is not a usable sportreader database ({exc}); "
-                         "it was left untouched: move it away to start a new cache") from None
+    except sqlite3.Error as exc:
+        raise store_error(exc, path) from None
     return conn
 
 
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write. In a read-only folder SQLite cannot make the WAL's index file, so
+    the file is read as immutable (no locking: nobody can write there either)."""
+    uri = path.absolute().as_uri()
+    for options in ("mode=ro", "immutable=1"):
+        try:
+            conn = sqlite3.connect(f"{uri}?{options}", uri=True, timeout=30.0, isolation_level=None,
+                                   check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout = 30000")
+            conn.execute("PRAGMA user_version").fetchone()
+            return conn
+        except sqlite3.Error as exc:
+            error = exc
+    raise store_error(error, path) from None
+
+
 def _configure(conn: sqlite3.Connection) -> None:
-    conn.execute("PRAGMA journal_mode = WAL")
+    _use_wal(conn)
     # In WAL mode NORMAL survives a killed process; only a power cut may lose the last commit.
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
 
 
+def _use_wal(conn: sqlite3.Connection, patience: float = 30.0) -> None:
+    """WAL mode, which the file keeps once set. Switching needs the file to itself, and SQLite answers
+    BUSY at once, without its busy handler, while another connection is on it (two processes opening a
+    new cache together): ask again, for as long as the busy timeout would have waited."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            busy = getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
+
+
 def check_identity(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse a database that is another program's, or of a newer schema than this code knows."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-    if app_id != APPLICATION_ID and (has_tables or version):
-        raise StoreError(f"{path} is an SQLite database of another program; it was left untouched")
+    # One statement, so one snapshot: read apart, another process's first migration could commit between
+    # the reads, and its tables would be seen without its application id.
+    version, app_id, tables = conn.execute(
+        "SELECT (SELECT user_version FROM pragma_user_version), (SELECT application_id FROM pragma_application_id),"
+        " (SELECT count(*) FROM sqlite_master)").fetchone()
+    if app_id != APPLICATION_ID and (tables or version):
+        raise StoreError(FOREIGN, {"path": path})
     if version > SCHEMA_VERSION:
-        raise StoreError(f"{path} has schema version {version}, newer than this sportreader knows "
-                         f"({SCHEMA_VERSION}); upgrade sportreader to use it")
+        raise StoreError(NEWER, {"path": path, "version": version, "known": SCHEMA_VERSION})
+
+
+def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
+    """PRAGMA quick_check: the pages and their structure (not the indexes' contents), in one read."""
+    first = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+    if first != "ok":
+        raise StoreError(DAMAGED, {"path": path, "detail": " ".join(str(first).split())[:200]})
+
+
+def _require_current(conn: sqlite3.Connection, path: Path) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version < SCHEMA_VERSION:
+        raise StoreError(OLD_SCHEMA, {"path": path, "version": version, "known": SCHEMA_VERSION})
 
 
 def migrate(conn: sqlite3.Connection, path: Path) -> None:
-    """Apply the missing migrations, each in its own transaction."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    for number in range(version, SCHEMA_VERSION):
+    """Apply the missing migrations, each in its own transaction.
+
+    The version is read inside the write lock: two processes opening a new cache at once would otherwise
+    both see version 0, and the second would fail on 'table feeds already exists'.
+    """
+    while True:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _statements(MIGRATIONS[number]):
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version >= SCHEMA_VERSION:
+                conn.execute("COMMIT")
+                return
+            for statement in _statements(MIGRATIONS[version]):
                 conn.execute(statement)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute(f"PRAGMA user_version = {number + 1}")
+            conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
 
 

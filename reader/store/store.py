@@ -5,18 +5,16 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-import threading
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import TracebackType
 from typing import NamedTuple
 
 from reader.models import FeedSpec, FeedStatus, RefreshReport
 from reader.store import search as fts
-from reader.store.db import connect
+from reader.store.connection import Database
+from reader.store.errors import StoreError
 from reader.store.fold import index_fold
 from reader.store.records import (
     PREVIEW_COLUMNS,
@@ -53,53 +51,23 @@ class Filter:
     starred_only: bool = False
 
 
-class Store:
-    """One SQLite connection, safe to share between threads (calls are serialised)."""
+class Store(Database):
+    """The cache over one SQLite connection, safe to share between threads (see Database)."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._conn = connect(path)
-        self._lock = threading.RLock()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Close the connection."""
-        with self._lock:
-            self._conn.close()
-
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction, taken at once so two writers queue instead of deadlocking.
-
-        The store's writes made inside it join it: they are stored together or not at all.
-        """
-        with self._lock:
-            if self._conn.in_transaction:  # this thread's own (the lock keeps the others out)
-                yield self._conn
-                return
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
+    @classmethod
+    def for_reading(cls, path: Path) -> Store:
+        """The store opened for writing where that is possible, else read-only (a read-only folder or file):
+        for what only reads, the list, search, an article, the app."""
+        try:
+            return cls(path)
+        except StoreError as exc:
+            if not exc.unwritable:
                 raise
-            self._conn.execute("COMMIT")
+        return cls(path, read_only=True)
 
     def read(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
         """The rows of one read-only statement (for the store's own modules, as people.py)."""
         return self._read(sql, params)
-
-    def _read(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
-        with self._lock:
-            cursor = self._conn.execute(sql, params)
-            cursor.row_factory = sqlite3.Row
-            return cursor.fetchall()
 
     # Feeds
 

@@ -6,7 +6,7 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-from reader.text.sanitize import clean_paragraphs
+from reader.text.sanitize import clean_paragraphs, keep_control_references
 
 # Elements whose content is never text for a reader.
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "iframe", "object", "svg", "head",
@@ -57,6 +57,7 @@ def html_to_text(html: str) -> str:
     """The readable text of an HTML fragment: paragraphs separated by blank lines, safe for a terminal."""
     if "<" not in html and "&" not in html:
         return clean_paragraphs(html)
+    html = keep_control_references(html)
     text = _simple_text(html)
     if text is None:
         collector = _TextCollector()

@@ -6,13 +6,12 @@ Exit codes as main's: 0 done, 1 the work failed (nothing found, every download f
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from reader.cli.context import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from reader.cli.jsonout import print_json
 from reader.text.messages import _
 
 if TYPE_CHECKING:
@@ -85,7 +84,7 @@ def cmd_matches(ctx: Context) -> int:
         views = centre.matches(store, team=team, start=start, end=end, with_fixtures=ctx.args.all)
         marked = marks(store, [v.key for v in views])
     if ctx.args.json:
-        return _print_json(matches_json(views))
+        return print_json(matches_json(views))
     if not views:
         ctx.err.print(_("No match found: the matches are those of the cached articles (`sportreader refresh`), "
                         "--all adds the calendar's."), markup=False)
@@ -111,7 +110,7 @@ def cmd_match(ctx: Context) -> int:
             set_marks(store, view.key, watched=ctx.args.watched, no_spoilers=ctx.args.no_spoilers)
         marked = marks(store, [view.key]).get(view.key)
     if ctx.args.json:
-        return _print_json(matches_json([view]))
+        return print_json(matches_json([view]))
     ctx.out.print(match_timeline(view, marked, config.settings.no_spoilers))
     return EXIT_OK
 
@@ -156,12 +155,7 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a day like 2026-11-29: {text!r}") from None
-
-
-def _print_json(data: object) -> int:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    return EXIT_OK
+        raise argparse.ArgumentTypeError(_("not a day like 2026-11-29: '{text}'").format(text=text)) from None
 
 
 COMMANDS: dict[str, Callable[[Context], int]] = {"fixtures": cmd_fixtures, "matches": cmd_matches,

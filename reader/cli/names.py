@@ -8,11 +8,10 @@ again, twice: once to learn the names no list knows, once to count them everywhe
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from reader.cli.jsonout import print_json
 from reader.store import people as index
 from reader.store.people import IndexedText, PersonRow
 
@@ -45,8 +44,7 @@ def run(ctx: Context) -> int:
         update(store, config.names, rebuild=ctx.args.rebuild)
         rows = index.people(store, limit=ctx.args.limit)
     if ctx.args.json:
-        sys.stdout.write(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2) + "\n")
-        return 0
+        return print_json([_row_json(r) for r in rows])
     if not rows:
         from reader.text.messages import _
 

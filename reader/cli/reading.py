@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from dataclasses import asdict
-from typing import Any
 
 from reader.cli.choose import choose
 from reader.cli.context import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Context
+from reader.cli.jsonout import print_json
 from reader.store import Filter, QueryTooLong, Store
 from reader.text.messages import _
 from reader.text.sanitize import clean_display
@@ -22,7 +20,7 @@ def cmd_list(ctx: Context) -> int:
         previews = store.previews(where, limit=ctx.args.limit) if where else []
         empty = not previews and store.count() == 0
     if ctx.args.json:
-        return _print_json(ctx, [_jsonable(asdict(p)) for p in previews])
+        return print_json([asdict(p) for p in previews])
     if not previews:  # an empty table says nothing: say why, and what to do
         refresh = "sportreader --demo refresh" if ctx.args.demo else "sportreader refresh"
         ctx.err.print(_("The cache is empty: `{command}` downloads the articles.").format(command=refresh) if empty
@@ -60,7 +58,7 @@ def cmd_search(ctx: Context) -> int:
             ctx.err.print(search_refused(problem), markup=False)
             return EXIT_USAGE
     if ctx.args.json:
-        return _print_json(ctx, [_jsonable(asdict(h)) for h in hits])
+        return print_json([asdict(h) for h in hits])
     if not hits:
         ctx.err.print(_("No article found for: {query}").format(query=clean_display(query)), markup=False)
         return EXIT_FAILED
@@ -77,26 +75,8 @@ def cmd_show(ctx: Context) -> int:
         ctx.err.print(_("No article has the id {id}").format(id=ctx.args.id), markup=False)
         return EXIT_FAILED
     if ctx.args.json:
-        return _print_json(ctx, _jsonable(asdict(article)))
+        return print_json(asdict(article))
     ctx.out.print(console.article_view(article))
     return EXIT_OK
-
-
-def _print_json(ctx: Context, data: object) -> int:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    return EXIT_OK
-
-
-def _jsonable(value: Any) -> Any:
-    """Dates as ISO text, and every string cleaned for display: JSON would carry U+009B or U+202E raw."""
-    if isinstance(value, str):
-        return clean_display(value)
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
 
 

@@ -18,9 +18,12 @@ MIN_RATINGS = 3
 _UPPER = r"[A-ZÀ-ÖØ-Þ][\w’'-]*"
 _PARTICLE = r"(?:De|Di|Da|de|van|von|der|dos)[^\S\n]+"
 # The mark first (cheap to find), then the name that ends right before it.
-# A mark ends at punctuation, a line's end or a lower-case word ("Valle 6 spinge"): never before a capital
-# ("Movimento 5 Stelle") nor a month ("Martedì 4 dicembre").
-_MARK = re.compile(r"(?<=[^\S\n])(?:10|[1-9](?:[,.]5)?)(?![,.]\d)(?=[.,;:)]?(?:$|\n)|[.,;:)]|[^\S\n]+(?![A-ZÀ-Þ]|"
+# A mark ends at punctuation, a line's end, a dash between spaces ("Meret 6,5 – Sicuro") or a lower-case word
+# ("Valle 6 spinge"): never before a capital ("Movimento 5 Stelle"), a month ("Martedì 4 dicembre") nor a
+# score's other side ("Inter 2 - 1").
+_MARK = re.compile(r"(?<=[^\S\n])(?:10|[1-9](?:[,.]5)?)(?![,.]\d)(?=[.,;:)]?(?:$|\n)|[.,;:)]|"
+                   r"[^\S\n]+[-–—][^\S\n]+(?!\d)|"  # "Meret 6,5 – Chiamato in causa": a dash, never a score's
+                   r"[^\S\n]+(?![A-ZÀ-Þ]|"
                    r"(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|"
                    r"dicembre)\b)[^\W\d])")
 _NOT_NAMES = frozenset("lunedì martedì mercoledì giovedì venerdì sabato domenica ore serie under euro giornata "

@@ -95,6 +95,13 @@ def test_names_rated_in_a_ratings_article_are_players_or_coaches() -> None:
     assert annotation.marks[0].person == "Ospina"
 
 
+def test_a_mark_before_a_dash_is_a_mark_and_a_score_is_not() -> None:
+    # "Nome voto – giudizio", the commonest layout of the press's pagelle.
+    text = ("Meret 6,5 – Chiamato in causa due volte. Rrahmani 7 – Il migliore della difesa. "
+            "Olivera 6 — Un po' di ruggine. Finisce Inter 2 - 1 al novantesimo.")
+    assert [text[m.start:m.end] for m in annotate(text).marks] == ["6,5", "7", "6"]
+
+
 def test_a_lone_number_after_a_name_is_no_mark() -> None:
     assert annotate("Inter 2, per ora. Il Milan resta a guardare.").marks == ()
 

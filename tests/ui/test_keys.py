@@ -6,6 +6,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -88,6 +89,22 @@ async def test_after_enter_at_120_columns_j_scrolls_the_article_not_the_list(tmp
         await pilot.press("b", "pageup")
         assert reader.scroll_y == 0
         assert previews.cursor == cursor
+
+
+async def test_keys_that_arrive_together_each_scroll(tmp_path: Path, served: tuple[Store, Config]) -> None:
+    """Five j typed at once (a held key, a fast terminal) scroll five lines, two spaces two pages."""
+    app = served_app(served, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = await open_article(app, pilot)
+        for _ in range(5):  # queued before the app handles any of them, as a terminal delivers them
+            app.post_message(events.Key("j", "j"))
+        await pilot.pause()
+        assert reader.scroll_y == 5
+        page = reader.scrollable_content_region.height
+        for _ in range(2):
+            app.post_message(events.Key("space", " "))
+        await pilot.pause()
+        assert reader.scroll_y == min(5 + 2 * page, reader.max_scroll_y)
 
 
 async def test_brackets_jump_from_quote_to_quote_and_say_who_speaks(tmp_path: Path,

@@ -15,6 +15,7 @@ from textual.widgets import Static
 from reader.settings.keymap import FEED_SLOTS_HELP, GLOBAL, GROUPS, in_group, key_label
 from reader.text.messages import N_, _
 from reader.ui.bindings import bindings
+from reader.ui.widgets.scrolling import scroll_lines, scroll_pages
 
 CLOSE: list[BindingType] = [Binding("escape,q,question_mark", "dismiss", N_("close"))]
 
@@ -70,16 +71,16 @@ class HelpScreen(ModalScreen[None]):
         return table
 
     def action_scroll_down(self) -> None:
-        self.body.scroll_relative(y=1, animate=False)
+        scroll_lines(self.body, 1)
 
     def action_scroll_up(self) -> None:
-        self.body.scroll_relative(y=-1, animate=False)
+        scroll_lines(self.body, -1)
 
     def action_page_down(self) -> None:
-        self.body.scroll_page_down(animate=False)
+        scroll_pages(self.body, 1)
 
     def action_page_up(self) -> None:
-        self.body.scroll_page_up(animate=False)
+        scroll_pages(self.body, -1)
 
     def action_scroll_top(self) -> None:
         self.body.scroll_home(animate=False)

@@ -22,6 +22,7 @@ from reader.text import dates, render
 from reader.text.messages import N_, _
 from reader.text.sanitize import clean_line
 from reader.ui.bindings import bindings
+from reader.ui.widgets.scrolling import scroll_lines, scroll_pages
 
 if TYPE_CHECKING:  # reader.article.loader loads httpx, reader.annotate its rules: not before the first paint
     from reader.annotate.model import Annotation
@@ -112,10 +113,10 @@ class ReaderPane(VerticalScroll, can_focus=True, inherit_bindings=False):
     # Keys: scrolling, at once (a line per j, a page per space)
 
     def action_scroll_down(self) -> None:
-        self.scroll_relative(y=1, animate=False)
+        scroll_lines(self, 1)
 
     def action_scroll_up(self) -> None:
-        self.scroll_relative(y=-1, animate=False)
+        scroll_lines(self, -1)
 
     def action_scroll_top(self) -> None:
         self.scroll_home(animate=False)
@@ -124,10 +125,10 @@ class ReaderPane(VerticalScroll, can_focus=True, inherit_bindings=False):
         self.scroll_end(animate=False)
 
     def action_page_down(self) -> None:
-        self.scroll_page_down(animate=False)
+        scroll_pages(self, 1)
 
     def action_page_up(self) -> None:
-        self.scroll_page_up(animate=False)
+        scroll_pages(self, -1)
 
     # What the article view calls
 

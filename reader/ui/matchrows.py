@@ -152,10 +152,11 @@ def by_day(views: Sequence[MatchView]) -> list[tuple[date, list[MatchView]]]:
 
 
 def sidebar_match(view: MatchView, hidden: bool, *, past: bool) -> str:
-    """A short line for the sidebar: '‹ Inter–Fiorentina 2-1' (last), '› Como–Inter sab 20:45' (next)."""
+    """A short line for the sidebar: '‹ Inter–Fiorentina 2-1' (last), '› sab 20:45 Como–Inter' (next: the time
+    first, so that a name too long for the sidebar is cut rather than the time)."""
     if past:
         score = shown_score(view, hidden)
         return f"‹ {clean_line(view.label(), 40)}" + (f" {score}" if score else "")
     local = dates.local(view.when)
     when = _(_WEEKDAYS[local.weekday()]) + (f" {dates.clock(view.when)}" if view.timed else "")
-    return f"› {clean_line(view.label(), 40)} {when}"
+    return f"› {when} {clean_line(view.label(), 40)}"

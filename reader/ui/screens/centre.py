@@ -38,6 +38,7 @@ class CentreScreen(FilteringScreen):
 
     centre_data: CentreData | None = None
     centre_loading = False
+    centre_progress: tuple[int, int] | None = None  # the first reading's, while it lasts
     article_source = "list"  # where the open article was opened from: "list" or "centre"
 
     if TYPE_CHECKING:  # MainScreen's
@@ -58,6 +59,8 @@ class CentreScreen(FilteringScreen):
             await self.query_one("#main").mount(pane, before="#reader-column")
             if self.centre_data is not None:
                 pane.show_data(self.centre_data)
+            elif self.centre_progress is not None:
+                pane.show_progress(*self.centre_progress)
         return pane
 
     @property
@@ -149,12 +152,13 @@ class CentreScreen(FilteringScreen):
             pane.show_status()
 
     def _centre_progress(self, done: int, total: int) -> None:
+        self.centre_progress = (done, total)
         if pane := self.centre:
             pane.show_progress(done, total)
 
     def _centre_loaded(self, data: CentreData) -> None:
         first = self.centre_data is None
-        self.centre_data = data
+        self.centre_data, self.centre_progress = data, None
         if pane := self.centre:
             pane.show_data(data)
         self.show_team_rows()
@@ -247,10 +251,10 @@ class CentreScreen(FilteringScreen):
 
     # The match of an article
 
-    async def open_centre_match(self, view: MatchView) -> None:
-        """Show one match's timeline in the match centre."""
+    async def open_centre_match(self, view: MatchView, entry_id: int | None = None) -> None:
+        """Show one match's timeline in the match centre (the cursor on the article `entry_id`)."""
         pane = await self.show_matches(focus=False)
-        pane.open_match(view)
+        pane.open_match(view, keep=entry_id)
 
     async def action_match_of_article(self) -> None:
         target = self.article_target()
@@ -263,7 +267,7 @@ class CentreScreen(FilteringScreen):
             return
         view = self.centre_data.match_with(target.id) if self.centre_data else None
         if view is not None:
-            await self.open_centre_match(view)
+            await self.open_centre_match(view, target.id)
         else:
             self._find_match(target.id)
 
@@ -271,13 +275,13 @@ class CentreScreen(FilteringScreen):
     def _find_match(self, entry_id: int) -> None:
         view = find_match_of(self.main.store, entry_id, demo=self.main.demo_fixtures)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._found_match, view)
+            self.app.call_from_thread(self._found_match, view, entry_id)
 
-    def _found_match(self, view: MatchView | None) -> None:
+    def _found_match(self, view: MatchView | None, entry_id: int) -> None:
         if view is None:
             self.notify(_("This article belongs to no match."), timeout=3)
         else:
-            self.run_worker(self.open_centre_match(view), group="centre-open")
+            self.run_worker(self.open_centre_match(view, entry_id), group="centre-open")
 
     # The palette's way to the keys that the centre's column binds
 

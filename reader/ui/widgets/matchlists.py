@@ -34,6 +34,23 @@ class CentreList(OptionList, inherit_bindings=False):
     def action_open(self) -> None:
         self.action_select()
 
+    def action_cursor_down(self) -> None:
+        self.step(1)  # at the end it stays, as the article list does (OptionList's would wrap)
+
+    def action_cursor_up(self) -> None:
+        self.step(-1)
+
+    # OptionList's page keys stop on nothing when the page ends on a heading at either end.
+    def action_page_down(self) -> None:
+        super().action_page_down()  # type: ignore[no-untyped-call]
+        if self.highlighted is None or self.get_option_at_index(self.highlighted).disabled:
+            self.action_last()
+
+    def action_page_up(self) -> None:
+        super().action_page_up()  # type: ignore[no-untyped-call]
+        if self.highlighted is None or self.get_option_at_index(self.highlighted).disabled:
+            self.action_first()
+
     def step(self, delta: int) -> bool:
         """Move to the next (1) or previous (-1) row that is not a heading; False at either end."""
         start = self.highlighted if self.highlighted is not None else -1

@@ -108,10 +108,11 @@ def story_row(story: Story, preview: Preview | None, view: MatchView, hidden: bo
     its time and the other outlets that told the same story."""
     entry = story.entry
     read = preview.read if preview is not None else False
+    line = Text()  # the mark's style is its own, not the line's
     if preview is not None and preview.starred:
-        line = Text("★ ", style=STAR_STYLE)
+        line.append("★ ", style=STAR_STYLE)
     else:
-        line = Text("  " if read else "● ", style=UNREAD_STYLE)
+        line.append("  " if read else "● ", style=UNREAD_STYLE)
     title = clean_line(shown_title(entry.title, story.stage, view, hidden), 300)
     line.append(title, style="" if read else "bold")
     second = Text.assemble("  ", (clean_line(entry.feed, 60), FEED_STYLE),
@@ -125,7 +126,7 @@ def story_row(story: Story, preview: Preview | None, view: MatchView, hidden: bo
 
 def match_heading(view: MatchView, marks: MatchMarks | None, hidden: bool) -> Text:
     """The two lines above a match's timeline: teams and score; competition, round, kick-off, coverage, marks."""
-    line = Text(clean_line(view.label(), 80), style="bold")
+    line = Text.assemble((clean_line(view.label(), 80), "bold"))
     score = shown_score(view, hidden)
     if score:
         line.append(f"  {score}", style=SCORE_STYLE)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from reader.matches.competitions import competition_name
 from reader.text.messages import _
 from reader.text.sanitize import clean_line
 
 
 def competition_label(code: str | None) -> str:
     """A competition's name, '' when unknown."""
-    return competition_name(code) if code else ""
+    if not code:
+        return ""
+    from reader.matches.competitions import competition_name  # its cue table imports the annotator's folding
+
+    return competition_name(code)
 
 
 def round_label(round_: str | None) -> str:

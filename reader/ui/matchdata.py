@@ -12,13 +12,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from reader.matches import centre
 from reader.matches.model import MatchView
 from reader.matches.spoilers import is_hidden
 from reader.store import Preview, Store
-from reader.store import calendar as stored_calendar
 from reader.store.marks import MatchMarks, marks
 from reader.text import dates
+
+# reader.matches.centre (the join, the calendar, the reader of articles, the annotator behind it) is imported
+# by the functions that call it, on the worker's thread: never on the way to the list's first paint.
 
 AROUND_TODAY = (-3, 7)  # the days before and after today whose matches the centre lists
 TEAM_WINDOW = timedelta(days=30)  # how far my team's last and next matches are looked for
@@ -79,6 +80,8 @@ def load_centre(store: Store, now: datetime, teams: Sequence[str], *,
                 demo: Mapping[tuple[str, str], bytes] | None = None,
                 progress: Progress | None = None) -> CentreData:
     """Read what is new, join once, and gather the matches around today and my teams' (see the module)."""
+    from reader.matches import centre
+
     read = centre.prepare(store, demo=demo, progress=progress)
     known, unknown = resolve_teams(teams)
     today = dates.local(now).date()
@@ -104,6 +107,8 @@ def load_match(store: Store, view: MatchView) -> MatchArticles:
 def find_match_of(store: Store, entry_id: int, *,
                   demo: Mapping[tuple[str, str], bytes] | None = None) -> MatchView | None:
     """The match an article is joined to, reading what is new first (a thread's call)."""
+    from reader.matches import centre
+
     centre.prepare(store, demo=demo)
     return centre.match_of(store, entry_id)
 
@@ -125,6 +130,8 @@ def resolve_teams(names: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...
 
 def calendar_teams(store: Store, now: datetime) -> tuple[str, ...]:
     """The teams of the calendar's fixtures near today, alphabetically."""
+    from reader.store import calendar as stored_calendar
+
     fixtures = stored_calendar.between(store, now - CALENDAR_TEAMS, now + CALENDAR_TEAMS)
     return tuple(sorted({team for f in fixtures for team in (f.home, f.away)}, key=str.casefold))
 

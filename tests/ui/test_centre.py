@@ -358,10 +358,10 @@ async def test_the_centre_never_blocks_the_ui_while_it_reads_and_says_how_far_it
                                                                                   monkeypatch) -> None:
     import threading
 
-    from reader.ui.screens import centre as centre_screen
+    from reader.ui import matchdata
 
     release = threading.Event()
-    real = centre_screen.load_centre
+    real = matchdata.load_centre
 
     def slow(store, now, teams, *, demo=None, progress=None):  # type: ignore[no-untyped-def]
         assert progress is not None
@@ -369,7 +369,7 @@ async def test_the_centre_never_blocks_the_ui_while_it_reads_and_says_how_far_it
         release.wait(10)
         return real(store, now, teams, demo=demo, progress=progress)
 
-    monkeypatch.setattr(centre_screen, "load_centre", slow)
+    monkeypatch.setattr(matchdata, "load_centre", slow)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(5):

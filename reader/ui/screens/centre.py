@@ -5,30 +5,31 @@ an article (`M`).
 A base of MainScreen, between FilteringScreen and it, so each file reads in one sitting. The centre's data
 is read on a thread (`load_centre`: the first reading of new articles, then one join); until it arrives the
 view says how far along it is, and afterwards it keeps the last state it showed while it reads again.
+The centre's modules are imported when first used: none of them is on the way to the list's first paint.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from textual import on, work
+from textual import work
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from reader.matches.model import MatchView
-from reader.matches.spoilers import is_hidden
 from reader.store import Preview, StoreError
-from reader.store.marks import MatchMarks
 from reader.text.messages import _
 from reader.text.sanitize import clean_line
-from reader.ui.matchdata import CentreData, find_match_of, load_centre
-from reader.ui.matchrows import sidebar_match
 from reader.ui.screens.filters import FilteringScreen
-from reader.ui.widgets.centre import CentrePane
-from reader.ui.widgets.matchlists import Timeline
-from reader.ui.widgets.previews import PreviewList
 from reader.ui.widgets.sidebar import MatchRow, Sidebar, SidebarChoice
+
+if TYPE_CHECKING:
+    from reader.matches.model import MatchView
+    from reader.store.marks import MatchMarks
+    from reader.ui.matchdata import CentreData
+    from reader.ui.widgets.centre import CentrePane
+    from reader.ui.widgets.matchlists import Timeline
+    from reader.ui.widgets.previews import PreviewList
 
 CENTRE_ID = "centre-column"
 
@@ -49,12 +50,15 @@ class CentreScreen(FilteringScreen):
     @property
     def centre(self) -> CentrePane | None:
         """The match centre's column, once mounted."""
-        return next(iter(self.query(f"#{CENTRE_ID}").results(CentrePane)), None)
+        found = self.query(f"#{CENTRE_ID}")
+        return cast("CentrePane", found.first()) if found else None
 
     async def centre_pane(self) -> CentrePane:
         """The match centre's column, mounted the first time it is shown (none before the first paint)."""
         pane = self.centre
         if pane is None:
+            from reader.ui.widgets.centre import CentrePane
+
             pane = CentrePane(self.main, id=CENTRE_ID)
             await self.query_one("#main").mount(pane, before="#reader-column")
             if self.centre_data is not None:
@@ -112,12 +116,12 @@ class CentreScreen(FilteringScreen):
         else:
             await self.show_matches()
 
-    @on(CentrePane.Closed)
-    def _centre_closed(self) -> None:
+    # The centre's messages, by their handlers' names (the classes are not imported before they are used).
+
+    def on_centre_pane_closed(self) -> None:
         self.show_list()
 
-    @on(Timeline.Chosen)
-    def _timeline_chosen(self, event: Timeline.Chosen) -> None:
+    def on_timeline_chosen(self, event: Timeline.Chosen) -> None:
         self.open_article(event.preview, source="centre")
 
     # Loading, on a thread: the first reading of new articles, one join, the marks
@@ -125,6 +129,8 @@ class CentreScreen(FilteringScreen):
     @work(thread=True, group="centre", exclusive=True)
     def load_centre(self) -> None:
         """Read the match centre's data and hand it to the view and the sidebar."""
+        from reader.ui.matchdata import load_centre
+
         worker = get_current_worker()
         app = self.app
         self.centre_loading = True
@@ -182,6 +188,9 @@ class CentreScreen(FilteringScreen):
 
     def show_team_rows(self) -> None:
         """The sidebar's rows for my teams: the team's articles, its last and next matches."""
+        from reader.matches.spoilers import is_hidden
+        from reader.ui.matchrows import sidebar_match
+
         data = self.centre_data
         if data is None:
             return
@@ -202,8 +211,7 @@ class CentreScreen(FilteringScreen):
             return pane.marks_of(key)
         return self.centre_data.marks.get(key) if self.centre_data else None
 
-    @on(CentrePane.Marked)
-    def _centre_marked(self) -> None:
+    def on_centre_pane_marked(self) -> None:
         pane = self.centre
         if pane is not None and pane.data is not None:
             self.centre_data = pane.data
@@ -273,6 +281,8 @@ class CentreScreen(FilteringScreen):
 
     @work(thread=True, group="centre-find", exclusive=True)
     def _find_match(self, entry_id: int) -> None:
+        from reader.ui.matchdata import find_match_of
+
         view = find_match_of(self.main.store, entry_id, demo=self.main.demo_fixtures)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._found_match, view, entry_id)

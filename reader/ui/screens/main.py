@@ -29,17 +29,16 @@ from reader.text.sanitize import clean_line
 from reader.ui.bindings import bindings, forwarders
 from reader.ui.screens.centre import CentreScreen
 from reader.ui.widgets.article import ArticleView
-from reader.ui.widgets.centre import CentrePane
 from reader.ui.widgets.keysbar import KeysBar
 from reader.ui.widgets.list_pane import ListPane
 from reader.ui.widgets.marks import MarkRequested
-from reader.ui.widgets.matchlists import Timeline
 from reader.ui.widgets.previews import PreviewList
 from reader.ui.widgets.sidebar import Sidebar
 from reader.ui.widgets.topbar import TopBar
 
 if TYPE_CHECKING:
     from reader.ui.app import SportReaderApp
+    from reader.ui.widgets.matchlists import Timeline
 
 # Actions after whose key the user types (a query, a filter): priority bindings, so the keys typed right
 # after reach the box they open rather than run as commands (see action_search).
@@ -79,6 +78,8 @@ class MainScreen(CentreScreen):
             yield Sidebar(id="sidebar")
             yield ListPane(self.main, id="list-column")
             if self.in_matches:  # remembered: the match centre paints first, without a mount after
+                from reader.ui.widgets.centre import CentrePane
+
                 yield CentrePane(self.main, id="centre-column")
             yield ArticleView(self.main, id="reader-column")
         yield KeysBar(id="keys")

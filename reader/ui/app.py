@@ -61,8 +61,10 @@ class SportReaderApp(App[int]):
         self.decorations = Decorations(config.names, known=self._known_people)
         # The first screenful (an indexed read of a few milliseconds) is read here, before Textual starts:
         # on a thread it would wait for the GIL behind the whole start-up, and the list would paint 40 ms later.
+        # Started on the match centre, the list is read after the first paint instead.
         start = self.state.filter()
-        self._first_page: tuple[Filter, list[Preview]] | None = (start, self.store.previews(start, limit=FIRST_PAGE))
+        self._first_page: tuple[Filter, list[Preview]] | None = (
+            (start, self.store.previews(start, limit=FIRST_PAGE)) if self.state.view != "matches" else None)
         self.background: BackgroundLoop | None = None
         self._loader: Any = None
         self.opened_urls: list[str] = []

@@ -69,5 +69,6 @@ def _team_commands(screen: Any, run_action: Any) -> list[tuple[str, Any, str]]:
     commands = [(f"{word}: {team}", partial(run_action, f"set_my_team({team!r})"),
                  _("my team (in use)") if team in mine else _("my team: the match centre opens on it"))
                 for team in data.teams]
-    commands.append((f"{word}: {_('none')}", partial(run_action, "set_my_team('')"), _("no team of mine")))
+    nobody = _("no team")  # apart: an f-string's own calls are not extracted for the catalogue
+    commands.append((f"{word}: {nobody}", partial(run_action, "set_my_team('')"), _("no team of mine")))
     return commands

@@ -14,7 +14,8 @@ from rich.text import Text
 
 from reader.matches.labels import competition_label, round_label
 from reader.matches.model import MatchView, Story
-from reader.matches.spoilers import shown_score, shown_title
+from reader.matches.spoilers import is_hidden, shown_score, shown_title
+from reader.matches.stages import stage_name
 from reader.settings.appearance import STAGE_STYLES
 from reader.store import Preview
 from reader.store.marks import MatchMarks
@@ -28,6 +29,7 @@ WATCHED_STYLE = "#2e9d57"
 HIDDEN_STYLE = "italic #c98a1b"
 FEED_STYLE = "#5fa0a0"
 ALSO_STYLE = "#2e9d57"
+__all__ = ["is_hidden", "stage_name"]  # for the lists, which import this module on first use
 TIME_WIDTH = 5  # '20:45'
 _WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 

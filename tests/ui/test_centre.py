@@ -437,3 +437,22 @@ async def test_the_list_keeps_working_beside_the_centre(make_app: AppFactory) ->
         assert not screen.in_matches and screen.query_text == "chivu"
         found = screen.query_one(PreviewList).previews
         assert found and any(p.title.startswith("Chivu in conferenza stampa") for p in found)
+
+
+async def test_reading_the_centre_again_keeps_the_cursor_and_the_open_match(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await centre_of(app, pilot)
+        screen = main(app)
+        await go_to(pilot, pane.matches, "2026-11-23-milan-lazio")
+        screen.load_centre()  # as after a refresh that brought articles
+        screen.load_centre()  # asked again meanwhile: once more after it, never two at once
+        await settled(app, pilot)
+        assert "Milan–Lazio" in selected_row(pane.matches) and not screen.centre_loading
+        await pilot.press("enter")
+        await settled(app, pilot)
+        await pilot.press("j")
+        screen.load_centre()
+        await settled(app, pilot)
+        assert pane.showing_match and pane.timeline.has_focus
+        assert "Milan - Lazio 1-1, le pagelle" in selected_row(pane.timeline)

@@ -10,6 +10,7 @@ The centre's modules are imported when first used: none of them is on the way to
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
@@ -39,7 +40,9 @@ class CentreScreen(FilteringScreen):
 
     centre_data: CentreData | None = None
     centre_loading = False
+    centre_again = False  # read again once the reading under way ends (new articles, another team)
     centre_progress: tuple[int, int] | None = None  # the first reading's, while it lasts
+    after_centre: Callable[[], object] | None = None  # what waits for the first reading (the hidden list)
     article_source = "list"  # where the open article was opened from: "list" or "centre"
 
     if TYPE_CHECKING:  # MainScreen's
@@ -77,8 +80,7 @@ class CentreScreen(FilteringScreen):
         pane = await self.centre_pane()
         self.add_class("-matches")
         self.main.state.view = "matches"
-        if self.centre_data is None and not self.centre_loading:
-            self.load_centre()
+        self.ensure_centre()
         if focus:
             pane.focus_list()
         return pane
@@ -126,15 +128,28 @@ class CentreScreen(FilteringScreen):
 
     # Loading, on a thread: the first reading of new articles, one join, the marks
 
-    @work(thread=True, group="centre", exclusive=True)
     def load_centre(self) -> None:
+        """Read the match centre's data on a thread; one reading at a time (another one after it if asked
+        for meanwhile), so that two joins never compete for the CPU."""
+        if self.centre_loading:
+            self.centre_again = True
+            return
+        self.centre_loading = True
+        self._centre_started()
+        self._read_centre()
+
+    def ensure_centre(self) -> None:
+        """Read the match centre's data if it was never read (and is not being read)."""
+        if self.centre_data is None and not self.centre_loading:
+            self.load_centre()
+
+    @work(thread=True, group="centre")
+    def _read_centre(self) -> None:
         """Read the match centre's data and hand it to the view and the sidebar."""
         from reader.ui.matchdata import load_centre
 
         worker = get_current_worker()
         app = self.app
-        self.centre_loading = True
-        app.call_from_thread(self._centre_started)
 
         def progress(done: int, total: int) -> None:
             if not worker.is_cancelled:
@@ -143,14 +158,23 @@ class CentreScreen(FilteringScreen):
         try:
             data = load_centre(self.main.store, self.main.clock(), self.my_team_names(),
                                demo=self.main.demo_fixtures, progress=progress)
-        except StoreError as exc:
+        except (StoreError, OSError, ImportError) as exc:  # the list still reads without the centre
             app.call_from_thread(self.notify, _("Not read: {error}").format(error=clean_line(str(exc), 200)),
                                  severity="error")
+            app.call_from_thread(self._centre_done)
             return
-        finally:
-            self.centre_loading = False
         if not worker.is_cancelled:
             app.call_from_thread(self._centre_loaded, data)
+            app.call_from_thread(self._centre_done)
+
+    def _centre_done(self) -> None:
+        self.centre_loading = False
+        waiting, self.after_centre = self.after_centre, None
+        if waiting is not None and not getattr(self.app, "_exit", False):  # not while the app is closing
+            waiting()
+        if self.centre_again:
+            self.centre_again = False
+            self.load_centre()
 
     def _centre_started(self) -> None:
         if pane := self.centre:

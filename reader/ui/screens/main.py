@@ -86,9 +86,13 @@ class MainScreen(CentreScreen):
 
     def on_mount(self) -> None:
         self.set_focus(self.previews)
-        if self.centre is not None:
+        load_list = partial(self.list_pane.load, self.filter, None, keep=self.main.state.selected)
+        if self.centre is not None:  # the match centre shown from the start: it after the paint, then the list
             self.centre.focus_list()
-        self.list_pane.load(self.filter, None, keep=self.main.state.selected)
+            self.after_centre = load_list
+            self.call_after_refresh(self.ensure_centre)
+        else:
+            load_list()
         if self.main.refresh_on_start:
             self.set_timer(0.05, self.action_refresh)
         minutes = self.main.config.settings.refresh_minutes
@@ -122,7 +126,7 @@ class MainScreen(CentreScreen):
         """After the first paint: the sidebar's counts, then the annotator and network modules on threads."""
         self.load_sidebar()
         self.main.decorations.warm(lambda: self.app.call_from_thread(self.previews.redecorate))
-        self.load_centre()
+        self.ensure_centre()
         threading.Thread(target=_preload, name="sportreader-preload", daemon=True).start()
 
     @work(group="sidebar", exclusive=True)

@@ -19,19 +19,17 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 
-from reader.matches.model import MatchView
-from reader.matches.spoilers import is_hidden
 from reader.store import Preview, StoreError
 from reader.store.marks import MatchMarks, set_marks
 from reader.text.messages import _, ngettext
 from reader.text.sanitize import clean_line
 from reader.ui.bindings import bindings
-from reader.ui.matchdata import CentreData, MatchArticles, load_match
-from reader.ui.matchrows import match_heading
 from reader.ui.widgets.matchlists import MatchList, Timeline
 
 if TYPE_CHECKING:
+    from reader.matches.model import MatchView
     from reader.ui.app import SportReaderApp
+    from reader.ui.matchdata import CentreData, MatchArticles
 
 
 class CentrePane(Vertical):
@@ -97,7 +95,7 @@ class CentrePane(Vertical):
 
     def show_data(self, data: CentreData) -> None:
         """The matches as just read; the open match's timeline read again."""
-        keep = self.matches.selected.key if self.matches.selected else None
+        keep = self.matches.selected_id
         self.data, self.loading = data, False
         self.matches.show(data, self.no_spoilers, self.main.clock(), keep=keep)
         self.show_status()
@@ -130,6 +128,8 @@ class CentrePane(Vertical):
         if keep is None and self.match is not None and self.match.view.key == view.key:
             selected = self.timeline.selected
             keep = selected.id if selected else None
+        from reader.ui.matchdata import load_match
+
         try:
             articles = await asyncio.to_thread(load_match, self.main.store, view)
         except StoreError as exc:
@@ -146,6 +146,8 @@ class CentrePane(Vertical):
             self.screen.set_focus(self.timeline)
 
     def _heading(self) -> None:
+        from reader.ui.matchrows import match_heading
+
         if self.match is not None:
             self.query_one("#match-heading", Static).update(
                 match_heading(self.match.view, self.match.marks, self.match.hidden(self.no_spoilers)))
@@ -207,6 +209,8 @@ class CentrePane(Vertical):
             self.match = replace(self.match, marks=marks)
             self.timeline.set_hidden(self.match.hidden(self.no_spoilers))
             self._heading()
+        from reader.ui.matchrows import is_hidden
+
         hidden = is_hidden(marks, self.no_spoilers)
         if marks.watched:
             told = _("{match}: watched, its score is shown.")

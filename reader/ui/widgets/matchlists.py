@@ -1,29 +1,32 @@
 """The match centre's two lists: the matches (my teams' first, then day by day) and one match's timeline
 (its stories stage by stage). Both move with the article list's keys (j k g G space b, enter); headings are
 disabled options the cursor steps over.
+
+What their rows say is reader.ui.matchrows's, imported when the first rows are made: the centre's first paint
+(a line saying it is reading) needs neither it nor the match centre's modules behind it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.matches.model import MatchView, Story
-from reader.matches.spoilers import is_hidden
-from reader.matches.stages import stage_name
-from reader.store import Preview
 from reader.text import dates
 from reader.text.messages import _
 from reader.text.sanitize import clean_line
 from reader.ui.bindings import bindings
-from reader.ui.matchdata import CentreData, MatchArticles
-from reader.ui.matchrows import by_day, match_row, story_row
 from reader.ui.widgets.marks import MarkRequested
+
+if TYPE_CHECKING:
+    from reader.matches.model import MatchView, Story
+    from reader.store import Preview
+    from reader.ui.matchdata import CentreData, MatchArticles
 
 MOVES = ("open", "cursor_down", "cursor_up", "first", "last", "page_down", "page_up")
 
@@ -93,8 +96,8 @@ class MatchList(CentreList):
         self.no_spoilers = False
 
     def show(self, data: CentreData, no_spoilers: bool, now: datetime, keep: str | None = None) -> None:
-        """Fill the rows; the cursor on the match `keep`, else on my team's next (or last), else on the first
-        match from today on."""
+        """Fill the rows; the cursor on the row `keep` (a row's id, or a match's key), else on my team's next
+        (or last), else on the first match from today on."""
         self.data, self.no_spoilers = data, no_spoilers
         options: list[Option] = []
         self.views = {}
@@ -103,6 +106,8 @@ class MatchList(CentreList):
             if shown:
                 options.append(self.heading(clean_line(mine.team, 40)))
                 options += [self._option("mine", view, with_day=True) for view in shown]
+        from reader.ui.matchrows import by_day
+
         for _day, views in by_day(data.matches):
             options.append(self.heading(dates.day_heading(views[0].when, now)))
             options += [self._option("day", view) for view in views]
@@ -120,10 +125,12 @@ class MatchList(CentreList):
 
     def _prompt(self, view: MatchView, with_day: bool) -> Text:
         marks = self.data.marks.get(view.key) if self.data else None
+        from reader.ui.matchrows import is_hidden, match_row
+
         return match_row(view, marks, is_hidden(marks, self.no_spoilers), with_day=with_day)
 
     def _start_row(self, data: CentreData, keep: str | None, now: datetime) -> int | None:
-        wanted = [f"mine:{keep}", f"day:{keep}"] if keep else []
+        wanted = [keep, f"mine:{keep}", f"day:{keep}"] if keep else []  # a row's id, else a match's key
         for mine in data.mine:
             wanted += [f"mine:{v.key}" for v in (mine.next, mine.last) if v is not None]
         wanted += [f"day:{v.key}" for v in data.matches if v.when >= now or v.kickoff is None]
@@ -131,6 +138,12 @@ class MatchList(CentreList):
             if option_id in self.views:
                 return self.get_option_index(option_id)
         return next((i for i in range(self.option_count) if not self.get_option_at_index(i).disabled), None)
+
+    @property
+    def selected_id(self) -> str | None:
+        """The id of the row under the cursor ('day:<key>' or 'mine:<key>')."""
+        option = self.highlighted_option
+        return option.id if option is not None and option.id in self.views else None
 
     @property
     def selected(self) -> MatchView | None:
@@ -208,6 +221,8 @@ class Timeline(CentreList):
 
     def show(self, match: MatchArticles, hidden: bool, now: datetime, keep: int | None = None) -> None:
         """Fill the rows; the cursor on the article `keep` if listed, else on the first."""
+        from reader.ui.matchrows import stage_name
+
         self.match, self.hidden, self._now = match, hidden, now
         self.previews = dict(match.previews)
         self.stories = {}
@@ -232,6 +247,8 @@ class Timeline(CentreList):
 
     def _prompt(self, story: Story) -> Text:
         assert self.match is not None and self._now is not None
+        from reader.ui.matchrows import story_row
+
         return story_row(story, self.previews.get(story.entry.id), self.match.view, self.hidden, self._now)
 
     def set_hidden(self, hidden: bool) -> None:

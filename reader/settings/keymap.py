@@ -23,7 +23,7 @@ MATCHES_PANE = "matches"  # the match centre: its matches, and one match's artic
 PANES = (LIST_PANE, READER_PANE, MATCHES_PANE)
 
 # The help screen's groups, in the order shown.
-LIST = N_("Lists: articles and matches")
+LIST = N_("Lists")  # of articles, of matches, of a match's articles
 READER = N_("Article")
 SHARED = N_("Lists and article")
 MATCHES = N_("Match centre")

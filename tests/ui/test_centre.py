@@ -9,6 +9,7 @@ from textual.widgets import OptionList, Static
 
 from reader.models import Settings
 from reader.store import Filter
+from reader.store.marks import MatchMarks
 from reader.ui.app import SportReaderApp
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.centre import CentrePane
@@ -275,6 +276,12 @@ async def test_c_hides_one_matchs_score_and_says_how_to_show_it(make_app: AppFac
         assert "Milan–Lazio  1-1" in " ".join(rows(pane.matches))  # the others are as they were
         await pilot.press("c")
         assert "Roma–Lecce  3-0" in selected_row(pane.matches)
+        await pilot.press("w")
+        assert "Roma–Lecce  3-0 · 4 articoli · 2 testate  ✓ vista" in selected_row(pane.matches)
+        await pilot.press("c")  # no spoilers asked for a watched match: hidden now, not watched any more
+        assert "Roma–Lecce  – · 4 articoli · 2 testate  niente spoiler" in selected_row(pane.matches)
+        await settled(app, pilot)
+        assert marks(app.store)[ROMA_LECCE] == MatchMarks(watched=False, no_spoilers=True)
 
 
 async def test_M_opens_the_match_of_the_selected_article_or_says_it_has_none(make_app: AppFactory) -> None:

@@ -197,7 +197,9 @@ class CentrePane(Vertical):
     def action_toggle_spoilers(self) -> None:
         if view := self._target():
             old = self.marks_of(view.key)
-            self._mark(view, replace(old, no_spoilers=not old.no_spoilers))
+            # Asked for, no spoilers hide the score now: a watched match is not watched any more.
+            hide = not old.no_spoilers
+            self._mark(view, MatchMarks(watched=old.watched and not hide, no_spoilers=hide))
 
     def _mark(self, view: MatchView, marks: MatchMarks) -> None:
         """Show a match's new marks at once (a score hidden now is hidden before anything else is drawn),

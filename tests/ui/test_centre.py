@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
@@ -463,3 +464,15 @@ async def test_reading_the_centre_again_keeps_the_cursor_and_the_open_match(make
         await settled(app, pilot)
         assert pane.showing_match and pane.timeline.has_focus
         assert "Milan - Lazio 1-1, le pagelle" in selected_row(pane.timeline)
+
+
+def test_the_remembered_team_view_and_teams_survive_a_bad_file(tmp_path: Path) -> None:
+    from reader.ui.state import STATE_FILE, UIState, load_state, save_state
+
+    save_state(tmp_path, UIState(team="Inter", view="matches", teams=["Roma"]))
+    state = load_state(tmp_path)
+    assert (state.team, state.view, state.teams) == ("Inter", "matches", ["Roma"])
+    assert state.filter() == Filter(team="Inter")
+    (tmp_path / STATE_FILE).write_text('{"teams": [1, 2], "view": 3, "team": "Roma"}', encoding="utf-8")
+    state = load_state(tmp_path)
+    assert (state.team, state.view, state.teams) == ("Roma", "list", None)  # the bad values, and only they, left

@@ -59,7 +59,7 @@ def cmd_tui(ctx: Context) -> int:
     config = ctx.config()
     from reader.ui.app import run_tui  # imported here: the other commands never load Textual
 
-    return run_tui(config, ctx.data_dir)
+    return run_tui(config, ctx.data_dir, demo_fixtures=ctx.demo_fixtures)  # the demo's calendar, in demo mode
 
 
 COMMANDS: dict[str, Callable[[Context], int]] = {

@@ -14,7 +14,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from reader.matches.competitions import competition_name
+from reader.matches.labels import competition_label, round_label
 from reader.matches.model import MatchView, Story
 from reader.matches.rome import in_rome, in_user_zone
 from reader.matches.spoilers import is_hidden, shown_score, shown_title
@@ -58,7 +58,7 @@ def match_timeline(view: MatchView, marks: MatchMarks | None, no_spoilers: bool)
     hidden = is_hidden(marks, no_spoilers)
     score = shown_score(view, hidden)
     head = Text.assemble((clean_line(view.label(), 80), "bold"), (f"  {score}" if score else "", "bold"))
-    facts = [competition_label(view.competition), _round_label(view.round), kickoff_text(view)]
+    facts = [competition_label(view.competition), round_label(view.round), kickoff_text(view)]
     if view.fixture is None:
         facts.append(_("not in the calendar"))
     if marks and marks.watched:
@@ -99,11 +99,6 @@ def update_line(result: UpdateResult) -> Text:
     return where + Text(f"{word}: {count}", style="green" if result.outcome == "stored" else "dim")
 
 
-def competition_label(code: str | None) -> str:
-    """A competition's name, '' when unknown."""
-    return competition_name(code) if code else ""
-
-
 def matches_json(views: Sequence[MatchView]) -> dict[str, Any]:
     """The object `matches --json` and `match --json` print: {"matches": [...]}."""
     return {"matches": [match_json(v) for v in views]}
@@ -130,17 +125,6 @@ def _kickoff_iso(view: MatchView) -> str | None:
         return None
     local = in_rome(view.kickoff)
     return local.isoformat() if view.timed else local.date().isoformat()
-
-
-def _round_label(round_: str | None) -> str:
-    """openfootball's round in the user's words: 'Matchday 13' -> 'Giornata 13'."""
-    if not round_:
-        return ""
-    words = round_.replace("Finals, ", "").replace("League, ", "").replace("Playoffs, ", "")
-    number = "".join(ch for ch in words if ch.isdigit())
-    if number and ("Matchday" in words or "Round" in words):
-        return _("Matchday {n}").format(n=number)
-    return clean_line(round_, 40)
 
 
 _WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))

@@ -8,13 +8,13 @@ timeline of stories in match order; `match` and `match_of` find one (by its key,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 
 from reader.matches.calendar import ensure_files, ensure_shipped
 from reader.matches.join import DAY, Joined, join
 from reader.matches.model import MatchView, Story
-from reader.matches.reading import update_readings
+from reader.matches.reading import BATCH, detector_version, update_readings
 from reader.matches.stages import stage_of, stage_rank
 from reader.matches.stories import stories
 from reader.store import Store
@@ -30,15 +30,26 @@ KEY_WINDOW = (-12 * DAY, 16 * DAY)
 AROUND = 30 * DAY  # how far a team's last and next matches are looked for
 
 
-def prepare(store: Store, *, shipped: bool = True, demo: Mapping[tuple[str, str], bytes] | None = None) -> int:
+def prepare(store: Store, *, shipped: bool = True, demo: Mapping[tuple[str, str], bytes] | None = None,
+            progress: Callable[[int, int], None] | None = None) -> int:
     """Load the calendar: the demo edition's seasons when given (`demo`: openfootball files by competition
     and season, from reader.demo.render_fixtures), else the shipped ones the store lacks (`shipped`); then
-    read the entries not read yet. Returns how many entries were read."""
+    read the entries not read yet, calling `progress(done, total)` after each batch when given. Returns how
+    many entries were read."""
     if demo is not None:
         ensure_files(store, demo, origin="demo")
     elif shipped:
         ensure_shipped(store)
-    return update_readings(store)
+    if progress is None:
+        return update_readings(store)
+    total, done = stored_readings.stale_count(store, detector_version()), 0
+    while done < total:
+        read = update_readings(store, limit=BATCH)
+        if not read:
+            break
+        done += read
+        progress(min(done, total), total)
+    return done
 
 
 def matches(store: Store, *, team: str | None = None, start: datetime | None = None, end: datetime | None = None,

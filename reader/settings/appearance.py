@@ -38,6 +38,17 @@ KIND_STYLES: dict[str, str] = {
     "conferenza": "bold #ffffff on #0e7490",
     "rassegna": "bold #ffffff on #9a3412",
 }
+# The match centre's badges, one per stage of a match's coverage (reader.matches.stages), in the same spirit.
+STAGE_STYLES: dict[str, str] = {
+    "vigilia": "bold #ffffff on #0e7490",
+    "formazioni": "bold #ffffff on #4d5ec1",
+    "anteprima": "bold #ffffff on #1f6feb",
+    "cronaca": "bold #ffffff on #57606a",
+    "pagelle": "bold #1b1b1b on #e3b341",
+    "interviste": "bold #ffffff on #8250df",
+    "moviola": "bold #ffffff on #b42318",
+    "commenti": "bold #ffffff on #9a3412",
+}
 HIGHLIGHT_LABELS: dict[str, str] = {
     "quote": N_("quote"), "player": N_("player"), "coach": N_("coach"), "team": N_("team"), "mark": N_("mark"),
 }

@@ -66,6 +66,14 @@ def stale(store: Store, version: str, limit: int = -1) -> list[EntryText]:
     return [EntryText(int(row[0]), str(row[1]), str(row[2]), _split(row[3]), str(row[4])) for row in rows]
 
 
+def stale_count(store: Store, version: str) -> int:
+    """How many entries `stale` would return."""
+    rows = store._read(
+        """SELECT count(*) FROM entries e LEFT JOIN entry_readings r ON r.entry_id = e.id
+           WHERE r.entry_id IS NULL OR r.version != ? OR r.content_hash != e.content_hash""", (version,))
+    return int(rows[0][0])
+
+
 def save(store: Store, version: str, readings: Sequence[tuple[EntryText, Reading]]) -> None:
     """Store the readings of these entries (one transaction)."""
     with store.transaction() as conn:

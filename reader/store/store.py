@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ class Filter:
     tag: str | None = None
     unread_only: bool = False
     starred_only: bool = False
+    team: str | None = None  # a team as the gazetteer names it: the articles the match centre reads as its
 
 
 class Store(Database):
@@ -176,6 +178,13 @@ class Store(Database):
         )
         return [preview_of(row) for row in rows]
 
+    def previews_by_id(self, entry_ids: Iterable[int]) -> dict[int, Preview]:
+        """The previews of these entries (those still stored), by id."""
+        wanted = json.dumps(sorted({int(i) for i in entry_ids}))
+        rows = self._read(f"SELECT {PREVIEW_COLUMNS} FROM entries e JOIN feeds f ON f.id = e.feed_id "
+                          "WHERE e.id IN (SELECT value FROM json_each(?))", (wanted,))
+        return {preview.id: preview for preview in map(preview_of, rows)}
+
     def count(self, where: Filter = Filter()) -> int:
         """How many entries the filter shows."""
         clauses, params = _filter_sql(where)
@@ -271,7 +280,18 @@ def _filter_sql(where: Filter) -> tuple[str, list[object]]:
         clauses.append("e.read = 0")
     if where.starred_only:
         clauses.append("e.starred = 1")
+    if where.team:
+        clauses.append(_TEAM_CLAUSE)
+        params.extend([where.team, where.team, f"{SEPARATOR}{where.team}{SEPARATOR}",
+                       'title : "' + " ".join(re.findall(r"\w+", where.team)) + '"'])
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+# A team's articles: those whose title or lead the match centre read as about it (reader.matches.reading: the
+# fixture named, the teams and coaches' clubs named), and those whose title names it (transfer news, round-ups).
+_TEAM_CLAUSE = f"""e.id IN (SELECT entry_id FROM entry_readings WHERE home = ? OR away = ?
+        OR instr('{SEPARATOR}' || teams || '{SEPARATOR}', ?) > 0
+    UNION SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)"""
 
 
 def _insert(conn: sqlite3.Connection, feed_id: int, r: EntryRecord, digest: str, published: float,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import subprocess
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -46,7 +46,8 @@ class SportReaderApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, config: Config, data_dir: Path, *, store: Store | None = None,
-                 refresh_on_start: bool = True, clock: Callable[[], datetime] | None = None) -> None:
+                 refresh_on_start: bool = True, clock: Callable[[], datetime] | None = None,
+                 demo_fixtures: Mapping[tuple[str, str], bytes] | None = None) -> None:
         super().__init__()
         self.config = config
         self.data_dir = data_dir
@@ -54,12 +55,16 @@ class SportReaderApp(App[int]):
         self.store = store or Store(paths.database_file(data_dir))
         self.refresh_on_start = refresh_on_start
         self.clock = clock or render.now_utc
+        # The demo edition's own calendar (openfootball files by competition and season), else the shipped one.
+        self.demo_fixtures = demo_fixtures
         self.state: UIState = load_state(data_dir)
         self.decorations = Decorations(config.names, known=self._known_people)
         # The first screenful (an indexed read of a few milliseconds) is read here, before Textual starts:
         # on a thread it would wait for the GIL behind the whole start-up, and the list would paint 40 ms later.
+        # Started on the match centre, the list is read after the first paint instead.
         start = self.state.filter()
-        self._first_page: tuple[Filter, list[Preview]] | None = (start, self.store.previews(start, limit=FIRST_PAGE))
+        self._first_page: tuple[Filter, list[Preview]] | None = (
+            (start, self.store.previews(start, limit=FIRST_PAGE)) if self.state.view != "matches" else None)
         self.background: BackgroundLoop | None = None
         self._loader: Any = None
         self.opened_urls: list[str] = []
@@ -206,9 +211,10 @@ class SportReaderApp(App[int]):
             self.store.close()
 
 
-def run_tui(config: Config, data_dir: Path, *, refresh_on_start: bool = True) -> int:
+def run_tui(config: Config, data_dir: Path, *, refresh_on_start: bool = True,
+            demo_fixtures: Mapping[tuple[str, str], bytes] | None = None) -> int:
     """Run the app until the user quits; returns the exit code."""
-    app = SportReaderApp(config, data_dir, refresh_on_start=refresh_on_start)
+    app = SportReaderApp(config, data_dir, refresh_on_start=refresh_on_start, demo_fixtures=demo_fixtures)
     result = app.run()
     return int(result or 0)
 

@@ -1,4 +1,4 @@
-"""The command palette (ctrl+p): every action of the app, a filter per feed and tag, and the themes."""
+"""The command palette (ctrl+p): every action of the app, a filter per feed and tag, my team, and the themes."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from reader.text.messages import _
 
 
 class SportReaderCommands(Provider):
-    """Actions by their description, plus 'Feed: X' and 'Tag: X' filters and 'Tema: X' (kept for next time)."""
+    """Actions by their description, plus 'Feed: X' and 'Tag: X' filters, 'My team: X' and 'Tema: X' (the last
+    two kept for next time)."""
 
     def _commands(self) -> list[tuple[str, Any, str]]:
         screen = self.screen
@@ -40,6 +41,7 @@ class SportReaderCommands(Provider):
                 commands.append((f"Feed: {feed}", partial(run_action, f"filter_feed({feed!r})"), _("filter")))
             for tag in bar.tags:
                 commands.append((f"Tag: #{tag}", partial(run_action, f"filter_tag_name({tag!r})"), _("filter")))
+        commands += _team_commands(screen, run_action)
         for theme in THEMES:
             current = _("colours (in use)") if theme == self.app.theme else _("colours")
             commands.append((f"{_('Theme')}: {theme}", partial(setattr, self.app, "theme", theme), current))
@@ -55,3 +57,18 @@ class SportReaderCommands(Provider):
             score = matcher.match(label)
             if score > 0:
                 yield Hit(score, matcher.highlight(label), callback, help=help_text)
+
+
+def _team_commands(screen: Any, run_action: Any) -> list[tuple[str, Any, str]]:
+    """'My team: X' for each team of the calendar (once the match centre has read it), and 'My team: none'."""
+    data = getattr(screen, "centre_data", None)
+    if data is None:
+        return []
+    mine = set(getattr(screen, "my_teams", ()))
+    word = _("My team")
+    commands = [(f"{word}: {team}", partial(run_action, f"set_my_team({team!r})"),
+                 _("my team (in use)") if team in mine else _("my team: the match centre opens on it"))
+                for team in data.teams]
+    nobody = _("no team")  # apart: an f-string's own calls are not extracted for the catalogue
+    commands.append((f"{word}: {nobody}", partial(run_action, "set_my_team('')"), _("no team of mine")))
+    return commands

@@ -1,4 +1,5 @@
-"""What the app remembers between runs: the selected article, the filter, the theme, the sidebar.
+"""What the app remembers between runs: the selected article, the filter, the theme, the sidebar, the view
+(the list or the match centre) and the teams chosen in the command palette.
 
 A small JSON file in the data dir; a damaged file is ignored (the defaults are harmless) and
 writes go through a temporary file, so a crash never leaves half a file.
@@ -29,10 +30,14 @@ class UIState:
     theme: str | None = None
     sidebar: bool = True
     notified_errors: list[str] = field(default_factory=list)
+    team: str | None = None  # the list's team filter
+    view: str = "list"  # or "matches": the match centre in the list's place
+    teams: list[str] | None = None  # my teams as chosen in the palette; None: those of [settings] teams
 
     def filter(self) -> Filter:
         """The list filter this state remembers."""
-        return Filter(feed=self.feed, tag=self.tag, unread_only=self.unread_only, starred_only=self.starred_only)
+        return Filter(feed=self.feed, tag=self.tag, unread_only=self.unread_only, starred_only=self.starred_only,
+                      team=self.team)
 
 
 def load_state(data_dir: Path) -> UIState:
@@ -50,8 +55,10 @@ def _valid(key: str, value: Any) -> bool:
     expected: dict[str, tuple[type, ...]] = {
         "selected": (int, type(None)), "feed": (str, type(None)), "tag": (str, type(None)),
         "unread_only": (bool,), "starred_only": (bool,), "theme": (str, type(None)), "sidebar": (bool,),
-        "notified_errors": (list,),
+        "notified_errors": (list,), "team": (str, type(None)), "view": (str,), "teams": (list, type(None)),
     }
+    if key == "teams" and value is not None and not all(isinstance(team, str) for team in value):
+        return False
     return isinstance(value, expected[key]) and not (isinstance(value, bool) and key == "selected")
 
 

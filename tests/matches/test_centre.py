@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from reader.matches import centre
-from reader.store import EntryRecord, Store
+from reader.matches.reading import detector_version
+from reader.store import EntryRecord, Filter, Store
 from reader.store import readings as stored_readings
 from tests.matches.labelled.evaluate import load, seed
 
@@ -58,3 +59,38 @@ def test_new_articles_are_read_once_and_joined_with_the_rest(filled: Store) -> N
     derby = centre.match(filled, DERBY)
     assert derby is not None and len(derby.entries) == 9
     assert stored_readings.count(filled) == filled.count()
+
+
+def test_reading_reports_its_progress_batch_by_batch(tmp_path: Path) -> None:
+    fixtures, _, articles = load()
+    with Store(tmp_path / "progress.db") as store:
+        seed(store, fixtures, articles)
+        total = store.count()
+        assert stored_readings.stale_count(store, detector_version()) == total
+        seen: list[tuple[int, int]] = []
+        assert centre.prepare(store, shipped=False, progress=lambda done, of: seen.append((done, of))) == total
+        assert seen[-1] == (total, total) and all(of == total for _, of in seen)
+        assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+        assert stored_readings.stale_count(store, detector_version()) == 0
+        assert centre.prepare(store, shipped=False, progress=lambda done, of: seen.append((done, of))) == 0
+
+
+def test_the_list_filtered_to_a_team_holds_the_articles_read_as_its_and_those_its_title_names(filled: Store) -> None:
+    inter = filled.previews(Filter(team="Inter"))
+    titles = {p.title for p in inter}
+    assert filled.count(Filter(team="Inter")) == len(inter) > 20
+    assert "Milan-Inter 1-1: Pulisic risponde a Lautaro, il derby finisce in parità" in titles  # its fixture
+    assert "Chivu: «Il derby si gioca con la testa, non con la pancia»" in titles  # its coach
+    # Transfer news and a table name no match, but their title names the team.
+    assert any(t.startswith("Calciomercato Inter") for t in titles)
+    assert any(t.startswith("Classifica Serie A dopo la 13ª giornata") for t in titles)
+    assert not any("Juventus" in t and "Inter" not in t for t in titles)
+    assert filled.count(Filter(team="Inter", unread_only=True)) == len(inter)
+    assert filled.count(Filter(team="Nessuna Squadra")) == 0
+
+
+def test_previews_by_id_gives_those_still_stored(filled: Store) -> None:
+    first, second = filled.previews(limit=2)
+    found = filled.previews_by_id([second.id, first.id, 999_999])
+    assert found == {first.id: first, second.id: second}
+    assert filled.previews_by_id([]) == {}

@@ -1,4 +1,4 @@
-"""UI test fixtures: a store seeded with the demo edition at a fixed moment, and an app factory."""
+"""UI test fixtures: a store seeded with the demo edition at a fixed moment, its calendar, and an app factory."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.demo import feed_path, load_edition, render_feed
+from reader.demo import feed_path, load_edition, render_feed, render_fixtures
 from reader.feeds.ingest import entry_record
 from reader.feeds.parse import parse_feed
 from reader.models import FeedSpec, Settings
@@ -21,6 +21,7 @@ from reader.ui.app import SportReaderApp
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 OFFLINE_BASE = "http://127.0.0.1:9"  # the discard port: nothing listens, a page load fails at once
 ARTICLES = len(load_edition().articles)  # the edition's size, which grows as articles are written
+FIXTURES = render_fixtures(load_edition(), NOW)  # the edition's calendar, dated as its articles
 
 
 @pytest.fixture(autouse=True)
@@ -59,6 +60,7 @@ def make_app(tmp_path: Path, demo_store: tuple[Store, Config]) -> AppFactory:
 
     def make(config_: Config | None = None, **kwargs: object) -> SportReaderApp:
         kwargs.setdefault("refresh_on_start", False)
+        kwargs.setdefault("demo_fixtures", FIXTURES)
         return SportReaderApp(config_ or config, tmp_path / "data", store=store, clock=lambda: NOW,
                               **kwargs)  # type: ignore[arg-type]
 
@@ -77,7 +79,8 @@ def served(tmp_path: Path) -> Iterator[tuple[Store, Config]]:
 def served_app(served: tuple[Store, Config], data_dir: Path, store: Store | None = None) -> SportReaderApp:
     """An app on the served edition (or on another store with the same feeds)."""
     own, config = served
-    return SportReaderApp(config, data_dir, store=store or own, refresh_on_start=False, clock=lambda: NOW)
+    return SportReaderApp(config, data_dir, store=store or own, refresh_on_start=False, clock=lambda: NOW,
+                          demo_fixtures=FIXTURES)
 
 
 def pytest_configure() -> None:

@@ -456,7 +456,7 @@ async def test_keys_can_be_remapped_from_the_config(make_app: AppFactory,
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
         rows = dict((description, keys) for _, group in help_rows(help_screen.keymap) for keys, description, _ in group)
-        assert rows["articolo successivo nell'elenco"] == "x" and rows["una riga giù"] == "j ↓"
+        assert rows["articolo o partita successiva nell'elenco"] == "x" and rows["una riga giù"] == "j ↓"
 
 
 async def test_markup_and_escapes_in_feed_text_show_literally(tmp_path: Path) -> None:

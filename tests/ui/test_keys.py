@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import Input
 
 from reader.settings import keymap
@@ -56,11 +57,23 @@ async def test_every_action_of_a_pane_is_bound_while_that_pane_has_the_focus(mak
     async with app.run_test(size=(120, 40)) as pilot:
         await open_article(app, pilot)
         screen = main(app)
-        screen.set_focus(screen.previews if pane == keymap.LIST_PANE else screen.reader)
-        await pilot.pause()
-        bound = {active.binding.id for active in screen.active_bindings.values()}
         wanted = {a.id for a in keymap.ACTIONS if pane in a.panes}
-        assert wanted <= bound, wanted - bound
+        if pane == keymap.MATCHES_PANE:  # the match centre's two lists: the matches, one match's articles
+            await pilot.press("m")
+            await app.workers.wait_for_complete()
+            centre = screen.centre
+            assert centre is not None
+            targets: list[Widget] = [centre.matches]
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            targets.append(centre.timeline)
+        else:
+            targets = [screen.previews if pane == keymap.LIST_PANE else screen.reader]
+        for target in targets:
+            screen.set_focus(target)
+            await pilot.pause()
+            bound = {active.binding.id for active in screen.active_bindings.values()}
+            assert wanted <= bound, (target, wanted - bound)
 
 
 async def test_after_enter_at_120_columns_j_scrolls_the_article_not_the_list(tmp_path: Path,

@@ -1,5 +1,6 @@
 """Snapshots of the screens where layout matters, on the demo edition at a fixed moment: the list, an open
-article and the help, at 80x24 and 120x40, in the default theme and in a light one.
+article, the help, the match centre's matches and one match's timeline, at 80x24 and 120x40, in the default
+theme and in a light one.
 
 Update them with `pytest tests/ui/test_snapshots.py --snapshot-update` after a deliberate change, and
 look at the SVGs in the report before committing.
@@ -49,8 +50,23 @@ async def the_help(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+async def the_matches(pilot: Pilot[Any]) -> None:
+    await settled(pilot)
+    await pilot.press("m")
+    await settled(pilot)
+
+
+async def a_match(pilot: Pilot[Any]) -> None:
+    await the_matches(pilot)
+    await pilot.press("k", "k", "enter")  # from the next match to be played back to Bodø/Glimt-Juventus
+    await settled(pilot)
+    await pilot.press("j")  # a read row beside the unread ones
+    await pilot.press("u")
+    await settled(pilot)
+
+
 SCREENS: dict[str, Callable[[Pilot[Any]], Awaitable[None]]] = {
-    "list": the_list, "article": an_article, "help": the_help,
+    "list": the_list, "article": an_article, "help": the_help, "matches": the_matches, "match": a_match,
 }
 
 

@@ -1,4 +1,4 @@
-"""What the main screen shows: the filters (sidebar, digits, picker, U, S), the search, and the sidebar itself.
+"""What the main screen shows: the filters (sidebar, digits, picker, U, S, T), the search, and the sidebar itself.
 
 The base class of MainScreen, apart so each file reads in one sitting.
 """
@@ -19,7 +19,7 @@ from reader.text.sanitize import clean_line
 from reader.ui.widgets.list_pane import ListPane
 from reader.ui.widgets.previews import PreviewList
 from reader.ui.widgets.reader_pane import ReaderPane
-from reader.ui.widgets.sidebar import Sidebar
+from reader.ui.widgets.sidebar import Sidebar, SidebarChoice
 from reader.ui.widgets.topbar import TopBar
 
 if TYPE_CHECKING:
@@ -61,10 +61,18 @@ class FilteringScreen(Screen[None]):
         self.filter = where
         self.query_text = None
         state = self.main.state
-        state.feed, state.tag, state.unread_only, state.starred_only = (where.feed, where.tag, where.unread_only,
-                                                                        where.starred_only)
+        state.feed, state.tag, state.unread_only, state.starred_only, state.team = (
+            where.feed, where.tag, where.unread_only, where.starred_only, where.team)
+        self.show_list()
         self.reload()
         self.query_one(Sidebar).highlight_filter(where)
+
+    def show_list(self) -> None:
+        """The article list in view (the match centre, a subclass's, gives it its place back)."""
+
+    async def choose_centre(self, choice: SidebarChoice) -> bool:
+        """A sidebar row of the match centre's, acted on by a subclass: True if it was one."""
+        return False
 
     def action_unread_only(self) -> None:
         self.set_filter(replace(self.filter, unread_only=not self.filter.unread_only))
@@ -80,15 +88,15 @@ class FilteringScreen(Screen[None]):
             self.notify(_("No feed number {slot}: there are {count}.").format(slot=slot,
                                                                              count=len(sidebar.feed_names)), timeout=2)
             return
-        self.set_filter(replace(self.filter, feed=feed, tag=None))
+        self.set_filter(replace(self.filter, feed=feed, tag=None, team=None))
         self.notify(_("Only {feed} · {key} removes the filter").format(feed=clean_line(feed, 60),
                                                                        key=self.main.key_hint("back")), timeout=2)
 
     def action_filter_feed(self, name: str) -> None:
-        self.set_filter(replace(self.filter, feed=name, tag=None))
+        self.set_filter(replace(self.filter, feed=name, tag=None, team=None))
 
     def action_filter_tag_name(self, tag: str) -> None:
-        self.set_filter(replace(self.filter, tag=tag, feed=None))
+        self.set_filter(replace(self.filter, tag=tag, feed=None, team=None))
 
     async def action_filter_tag(self) -> None:
         from reader.ui.screens.picker import PickerScreen, picker_choices
@@ -114,25 +122,28 @@ class FilteringScreen(Screen[None]):
             return
         kind, _sep, name = value.partition(":")
         if kind == "tag":
-            self.set_filter(replace(self.filter, tag=name, feed=None))
+            self.set_filter(replace(self.filter, tag=name, feed=None, team=None))
         elif kind == "feed":
-            self.set_filter(replace(self.filter, feed=name, tag=None))
+            self.set_filter(replace(self.filter, feed=name, tag=None, team=None))
         else:  # a team or player: every article that mentions it, through the search index
+            self.show_list()
             self.query_text = f'"{name}"'
             if search := self.list_pane.search_box():
                 search.value = self.query_text
             self.reload(keep=None)
 
     @on(Sidebar.Chosen)
-    def _sidebar_chosen(self, event: Sidebar.Chosen) -> None:
+    async def _sidebar_chosen(self, event: Sidebar.Chosen) -> None:
         choice = event.choice
-        self.set_filter(replace(self.filter, feed=choice.feed, tag=choice.tag,
-                                starred_only=choice.starred or (self.filter.starred_only and choice.keep)))
+        if not await self.choose_centre(choice):
+            self.set_filter(replace(self.filter, feed=choice.feed, tag=choice.tag, team=None,
+                                    starred_only=choice.starred or (self.filter.starred_only and choice.keep)))
         if self.has_class("-peek"):  # shown for the choice: hidden again once made
             self.set_class(False, "-peek")
             self.set_focus(self.previews)
 
     async def action_search(self) -> None:
+        self.show_list()
         search = await self.list_pane.show_search_box(self.query_text or "")
         if self.reading:
             self.set_class(False, "-reading")

@@ -1,9 +1,10 @@
 """The main screen: it lays out the panes, moves the focus between them and coordinates what they ask for.
 
 The panes own their keys (the list its cursor, opening and marks; the article view its scrolling,
-quotes, find and people). The screen binds what works everywhere (filters, search, refresh, the next
-article, help, quit), stores the marks the panes request (and undoes them), and forwards a key of one
-pane pressed in another: `]` in the list jumps to the open article's next quote, or says none is open.
+quotes, find and people; the match centre, in the list's place, its matches and timelines). The screen
+binds what works everywhere (filters, search, refresh, the next article, help, quit), stores the marks the
+panes request (and undoes them), and forwards a key of one pane pressed in another: `]` in the list jumps
+to the open article's next quote, or says none is open.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from reader.store import Filter, Preview, StoreError
 from reader.text.messages import _, ngettext
 from reader.text.sanitize import clean_line
 from reader.ui.bindings import bindings, forwarders
-from reader.ui.screens.filters import FilteringScreen
+from reader.ui.screens.centre import CentreScreen
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.keysbar import KeysBar
 from reader.ui.widgets.list_pane import ListPane
@@ -37,6 +38,7 @@ from reader.ui.widgets.topbar import TopBar
 
 if TYPE_CHECKING:
     from reader.ui.app import SportReaderApp
+    from reader.ui.widgets.matchlists import Timeline
 
 # Actions after whose key the user types (a query, a filter): priority bindings, so the keys typed right
 # after reach the box they open rather than run as commands (see action_search).
@@ -44,14 +46,14 @@ TYPED_AFTER = ("search", "filter_tag")
 NARROW = 100  # columns under which one pane is shown at a time
 
 
-class MainScreen(FilteringScreen):
-    """Top bar, sidebar, list, article, key bar."""
+class MainScreen(CentreScreen):
+    """Top bar, sidebar, list (or the match centre), article, key bar."""
 
     BINDINGS = [
         # In the order of the key bar (after the focused pane's own): what a newcomer needs first.
-        *bindings("search", "refresh", "next_article", "previous_article", "next_unread", "filter_tag",
+        *bindings("search", "refresh", "matches", "next_article", "previous_article", "next_unread", "filter_tag",
                   "open_browser", "copy_link", "back", "undo", "switch_pane", "unread_only", "starred_only",
-                  "toggle_sidebar", "feeds", "help", "quit", priority=TYPED_AFTER),
+                  "my_team", "match_of_article", "toggle_sidebar", "feeds", "help", "quit", priority=TYPED_AFTER),
         *forwarders(ArticleView.__name__, "next_quote", "previous_quote", "find", "find_next", "find_previous",
                     "toggle_people", priority=("find",)),
         *forwarders(PreviewList.__name__, "toggle_read", "star", "mark_all_read"),
@@ -62,7 +64,8 @@ class MainScreen(FilteringScreen):
         # The layout classes from the start: added on mount and on the first resize (a narrow terminal),
         # each restyled every widget once more before the first paint.
         super().__init__(classes=" ".join(name for name, on in (("-narrow", app_.size.width < NARROW),
-                                                              ("-no-sidebar", not app_.state.sidebar)) if on))
+                                                              ("-no-sidebar", not app_.state.sidebar),
+                                                              ("-matches", app_.state.view == "matches")) if on))
         self.main = app_
         self.filter = app_.state.filter()
         self.query_text: str | None = None  # a search shown instead of the list
@@ -74,12 +77,22 @@ class MainScreen(FilteringScreen):
         with Horizontal(id="main"):
             yield Sidebar(id="sidebar")
             yield ListPane(self.main, id="list-column")
+            if self.in_matches:  # remembered: the match centre paints first, without a mount after
+                from reader.ui.widgets.centre import CentrePane
+
+                yield CentrePane(self.main, id="centre-column")
             yield ArticleView(self.main, id="reader-column")
         yield KeysBar(id="keys")
 
     def on_mount(self) -> None:
         self.set_focus(self.previews)
-        self.list_pane.load(self.filter, None, keep=self.main.state.selected)
+        load_list = partial(self.list_pane.load, self.filter, None, keep=self.main.state.selected)
+        if self.centre is not None:  # the match centre shown from the start: it after the paint, then the list
+            self.centre.focus_list()
+            self.after_centre = load_list
+            self.call_after_refresh(self.ensure_centre)
+        else:
+            load_list()
         if self.main.refresh_on_start:
             self.set_timer(0.05, self.action_refresh)
         minutes = self.main.config.settings.refresh_minutes
@@ -113,6 +126,7 @@ class MainScreen(FilteringScreen):
         """After the first paint: the sidebar's counts, then the annotator and network modules on threads."""
         self.load_sidebar()
         self.main.decorations.warm(lambda: self.app.call_from_thread(self.previews.redecorate))
+        self.ensure_centre()
         threading.Thread(target=_preload, name="sportreader-preload", daemon=True).start()
 
     @work(group="sidebar", exclusive=True)
@@ -137,8 +151,10 @@ class MainScreen(FilteringScreen):
         if self.query_text is None:
             self.main.state.selected = event.preview.id
 
-    def open_article(self, preview: Preview) -> None:
-        """Show an article, give the reader the keys (at every width), mark it read."""
+    def open_article(self, preview: Preview, *, source: str = "list") -> None:
+        """Show an article, give the reader the keys (at every width), mark it read. `source` is the list it
+        was opened from ("list", or "centre": a match's timeline), where n, p and esc go on from."""
+        self.article_source = source
         self.remove_class("-peek")
         self.add_class("-reading")
         self.article.open(preview)
@@ -151,7 +167,7 @@ class MainScreen(FilteringScreen):
         """Back to the list, its cursor on the article that was open."""
         self.remove_class("-reading")
         self.article.close()
-        self.set_focus(self.previews)
+        self.set_focus(self.home_list())
 
     async def action_forward(self, pane: str, action: str) -> None:
         """A key of the article or the list pressed elsewhere: act on that pane, or say why not."""
@@ -187,6 +203,8 @@ class MainScreen(FilteringScreen):
             self.set_focus(self.previews)
         elif self.reading:
             self.close_article()
+        elif self.in_matches:
+            self.show_list()
         elif self.query_text is not None:
             self.query_text = None
             if search is not None:
@@ -200,11 +218,12 @@ class MainScreen(FilteringScreen):
 
     def action_switch_pane(self) -> None:
         focused = self.focused
+        home = self.home_list()
         if self.reading:
             in_article = focused is not None and self.article in focused.ancestors_with_self
-            self.set_focus(self.previews if in_article else self.reader)
-        elif focused is not self.previews:
-            self.set_focus(self.previews)
+            self.set_focus(home if in_article else self.reader)
+        elif focused is not home:
+            self.set_focus(home)
         elif self.query_one(Sidebar).display and self.query_one(Sidebar).region.width:
             self.set_focus(self.query_one(Sidebar))
         else:
@@ -212,20 +231,23 @@ class MainScreen(FilteringScreen):
                 key=self.main.key_hint("open")), timeout=2)
 
     def action_next_article(self) -> None:
-        self._step_article(self.previews.step(1))
+        articles = self.article_list()
+        self._step_article(articles, articles.step(1))
 
     def action_previous_article(self) -> None:
-        self._step_article(self.previews.step(-1))
+        articles = self.article_list()
+        self._step_article(articles, articles.step(-1))
 
     def action_next_unread(self) -> None:
-        if self.previews.step_to_unread():
-            self._step_article(True)
+        articles = self.article_list()
+        if articles.step_to_unread():
+            self._step_article(articles, True)
         else:
             self.notify(_("No other unread article in this list."), timeout=2)
 
-    def _step_article(self, moved: bool) -> None:
-        if moved and self.previews.selected:
-            self.open_article(self.previews.selected)
+    def _step_article(self, articles: PreviewList | Timeline, moved: bool) -> None:
+        if moved and articles.selected:
+            self.open_article(articles.selected, source="list" if articles is self.previews else "centre")
         else:
             self.notify(_("No other article in this list."), timeout=2)
 
@@ -251,8 +273,11 @@ class MainScreen(FilteringScreen):
 
     def _apply(self, changed: list[Preview], *, read: bool, starred: bool, told: str, recount: bool) -> None:
         """Show the marks at once, then store them."""
+        centre = self.centre
         for preview in changed:
             self.previews.update_preview(preview)
+            if centre is not None:
+                centre.update_preview(preview)
             if self.reader.preview and self.reader.preview.id == preview.id:
                 self.reader.preview = preview
         self._save_marks(changed, read, starred, told, recount)
@@ -293,25 +318,41 @@ class MainScreen(FilteringScreen):
         """The list's version of an article (its star may have changed since)."""
         index = self.previews.index_of(preview.id)
         row = self.previews.rows[index].preview if index is not None else None
-        return row or preview
+        centre = self.centre
+        return row or (centre.timeline.previews.get(preview.id) if centre else None) or preview
 
     # The link
 
-    def _target(self) -> Preview | None:
-        """The article an action is about: the open one while the article has the focus, else the selected one."""
+    def article_target(self) -> Preview | None:
+        """The article an action is about: the open one while the article has the focus, else the selected one
+        (of the match centre's timeline while it has the focus)."""
         focused = self.focused
         if self.reading and focused is not None and self.article in focused.ancestors_with_self:
             return self.article.preview
+        pane = self.centre
+        if pane is not None and focused is not None and pane in focused.ancestors_with_self:
+            return pane.timeline.selected if pane.showing_match else None
         return self.previews.selected
 
+    def _no_article(self) -> None:
+        """Say why a key about an article did nothing in the match centre's matches."""
+        pane, focused = self.centre, self.focused
+        if pane is not None and focused is pane.matches:
+            self.notify(_("This key acts on an article: {key} opens the match's articles.").format(
+                key=self.main.key_hint("open")), timeout=3)
+
     def action_open_browser(self) -> None:
-        target = self._target()
-        if target and target.link:
+        target = self.article_target()
+        if target is None:
+            self._no_article()
+        elif target.link:
             self.main.open_link(target.link)
 
     def action_copy_link(self) -> None:
-        target = self._target()
-        if target and target.link:
+        target = self.article_target()
+        if target is None:
+            self._no_article()
+        elif target.link:
             self.app.copy_to_clipboard(target.link)
             self.notify(_("Link copied."), timeout=1.5)
 
@@ -322,9 +363,11 @@ class MainScreen(FilteringScreen):
         self.query_one(TopBar).start()
 
     @on(TopBar.Refreshed)
-    def _refreshed(self) -> None:
+    def _refreshed(self, event: TopBar.Refreshed) -> None:
         self.reload()
         self.load_sidebar()
+        if event.report.new or any(r.updated for r in event.report.results):
+            self.load_centre()  # the new articles read and joined
 
     def action_feeds(self) -> None:
         from reader.ui.screens.feeds import FeedsScreen

@@ -149,6 +149,8 @@ def filter_label(where: Filter) -> str:
         parts.append(clean_line(where.feed, 40))
     if where.tag:
         parts.append("#" + clean_line(where.tag, 30))
+    if where.team:
+        parts.append(clean_line(where.team, 30))
     if where.unread_only:
         parts.append(_("only unread"))
     if where.starred_only:

@@ -1,4 +1,5 @@
-"""The sidebar: all feeds, starred, each tag and each feed with its unread count."""
+"""The sidebar: all feeds, starred, the match centre with my teams' last and next matches, each tag and each
+feed with its unread count."""
 
 from __future__ import annotations
 
@@ -27,6 +28,17 @@ class SidebarChoice:
     tag: str | None = None
     starred: bool = False
     keep: bool = False
+    team: str | None = None  # my team's articles
+    centre: bool = False  # the match centre
+    match: str | None = None  # one match of the centre, by its key
+
+
+@dataclass(frozen=True, slots=True)
+class MatchRow:
+    """A row of the sidebar's match section: its words and what choosing it does."""
+
+    label: str
+    choice: SidebarChoice
 
 
 class Sidebar(OptionList):
@@ -47,9 +59,17 @@ class Sidebar(OptionList):
         self.choices: dict[str, SidebarChoice] = {}
         self.feed_names: list[str] = []
         self.tags: list[str] = []
+        self.match_rows: list[MatchRow] = []
+        self._shown: tuple[list[FeedOverview], Filter] = ([], Filter())
+
+    def show_matches(self, rows: Sequence[MatchRow]) -> None:
+        """The match section's rows under the centre's (my teams, their last and next matches)."""
+        self.match_rows = list(rows)
+        self.show(*self._shown)
 
     def show(self, feeds: Sequence[FeedOverview], current: Filter) -> None:
         """Fill the rows from the store's overview."""
+        self._shown = (list(feeds), current)
         self.feed_names = [f.name for f in feeds]
         unread_by_tag: dict[str, int] = {}
         for feed in feeds:
@@ -60,7 +80,11 @@ class Sidebar(OptionList):
         rows: list[tuple[str, Text, SidebarChoice]] = [
             ("all", _row(_("All"), total, bold=True), SidebarChoice()),
             ("starred", _row("★ " + _("Starred"), None), SidebarChoice(starred=True)),
+            ("centre", _row(_("Match centre"), None), SidebarChoice(centre=True)),
         ]
+        rows += [(_match_id(row.choice), _row(("  " if row.choice.match else "") + row.label, None), row.choice)
+                 for row in self.match_rows]
+        heads = 3 + len(self.match_rows)
         rows += [(f"tag:{t}", _row(f"#{t}", unread_by_tag[t]), SidebarChoice(tag=t)) for t in self.tags]
         for index, feed in enumerate(feeds):
             slot = f"{index + 1} " if index < FEED_SLOTS else "  "
@@ -69,17 +93,19 @@ class Sidebar(OptionList):
         self.choices = {key: choice for key, _, choice in rows}
         self.clear_options()
         self.add_options([Option(label, id=key) for key, label, _ in rows[:2]])
+        self.add_option(Option(Text(_("Matches"), style="dim italic"), disabled=True))
+        self.add_options([Option(label, id=key) for key, label, _ in rows[2:heads]])
         if self.tags:
             self.add_option(Option(Text(_("Tags"), style="dim italic"), disabled=True))
-            self.add_options([Option(label, id=key) for key, label, _ in rows[2:2 + len(self.tags)]])
+            self.add_options([Option(label, id=key) for key, label, _ in rows[heads:heads + len(self.tags)]])
         self.add_option(Option(Text(_("Feeds"), style="dim italic"), disabled=True))
-        self.add_options([Option(label, id=key) for key, label, _ in rows[2 + len(self.tags):]])
+        self.add_options([Option(label, id=key) for key, label, _ in rows[heads + len(self.tags):]])
         self.highlight_filter(current)
 
     def highlight_filter(self, current: Filter) -> None:
         """Put the highlight on the row of the current filter."""
         key = (f"feed:{current.feed}" if current.feed else f"tag:{current.tag}" if current.tag
-               else "starred" if current.starred_only else "all")
+               else f"team:{current.team}" if current.team else "starred" if current.starred_only else "all")
         try:
             self.highlighted = self.get_option_index(key)
         except Exception:
@@ -97,6 +123,10 @@ class Sidebar(OptionList):
         choice = self.choices.get(event.option.id or "")
         if choice is not None:
             self.post_message(self.Chosen(choice))
+
+
+def _match_id(choice: SidebarChoice) -> str:
+    return f"match:{choice.match}" if choice.match else f"team:{choice.team}"
 
 
 def _row(label: str, unread: int | None, *, bold: bool = False, error: bool = False) -> Text:
